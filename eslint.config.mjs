@@ -39,11 +39,11 @@ export default tseslint.config(
     rules: { '@lwc/lwc/no-async-operation': 'off' }
   },
   {
-    files: ['scripts/**/*.ts', '*.js', '*.mjs', 'types/**/*.ts'],
+    files: ['scripts/**/*.ts', '*.cjs', '*.mjs', 'types/**/*.ts'],
     languageOptions: { globals: { ...globals.node } }
   },
   {
-    files: ['*.js'],
+    files: ['*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   {

@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Issue } from '../../lib/issues.js';
+import { lineAt } from '../../lib/issues.js';
+import { resolveFieldPath } from './soql.js';
+import { asArray, findField, readXml, type SchemaIndex } from './schema-index.js';
+
+type Report = (needle: string, rule: string, message: string) => void;
+
+/** Builds a reporter that places each issue on the line where `needle` next occurs in the file. */
+function reporterFor(file: string, issues: Issue[]): Report {
+  const text = fs.readFileSync(file, 'utf8');
+  let cursor = 0;
+  return (needle, rule, message) => {
+    let offset = text.indexOf(needle, cursor);
+    if (offset < 0) offset = text.indexOf(needle);
+    else cursor = offset + needle.length;
+    issues.push({ file, line: offset < 0 ? 1 : lineAt(text, offset), rule: `refs/${rule}`, message });
+  };
+}
+
+function hasAuraEnabledMethod(classText: string, method: string): boolean {
+  const pattern = new RegExp(
+    `@AuraEnabled\\b[^\\n]*\\n?(?:\\s*@\\w+[^\\n]*\\n)*\\s*(?:public|global)\\s+static\\s+[\\w<>,.\\s]+?\\s${method}\\s*\\(`,
+    'i'
+  );
+  return pattern.test(classText);
+}
+
+/**
+ * Checks a permission set: objects, fields (which must exist and may not be required or
+ * master-detail fields, which a permission set cannot list), Apex classes, custom permissions,
+ * custom metadata types, tabs and external-credential principals.
+ */
+export function checkPermissionSet(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const set = (readXml(file)?.PermissionSet ?? {}) as Record<string, unknown>;
+  for (const permission of asArray(set.objectPermissions as Record<string, unknown>[])) {
+    const object = String(permission.object);
+    if (!index.objects.has(object.toLowerCase())) {
+      report(`>${object}<`, 'UnknownObject', `objectPermissions names unknown object ${object}`);
+    }
+  }
+  for (const permission of asArray(set.fieldPermissions as Record<string, unknown>[])) {
+    const qualified = String(permission.field);
+    const [object, field] = qualified.split('.');
+    const needle = `>${qualified}<`;
+    const problem = field ? resolveFieldPath(index, object, field) : `"${qualified}" is not Object.Field`;
+    if (problem) {
+      report(needle, 'UnknownField', `fieldPermissions names ${qualified}: ${problem}`);
+      continue;
+    }
+    const known = findField(index, object, field);
+    if (known?.required) {
+      report(needle, 'UngrantableField', `fieldPermissions cannot list ${qualified}: required and master-detail fields are always accessible and fail the deploy`);
+    }
+  }
+  for (const access of asArray(set.classAccesses as Record<string, unknown>[])) {
+    const name = String(access.apexClass);
+    if (!index.classes.has(name.toLowerCase())) report(`>${name}<`, 'UnknownApexClass', `classAccesses names unknown Apex class ${name}`);
+  }
+  for (const permission of asArray(set.customPermissions as Record<string, unknown>[])) {
+    const name = String(permission.name);
+    if (!index.customPermissions.has(name.toLowerCase())) report(`>${name}<`, 'UnknownCustomPermission', `customPermissions names unknown custom permission ${name}`);
+  }
+  for (const access of asArray(set.customMetadataTypeAccesses as Record<string, unknown>[])) {
+    const name = String(access.name);
+    if (!index.objects.has(name.toLowerCase())) report(`>${name}<`, 'UnknownObject', `customMetadataTypeAccesses names unknown type ${name}`);
+  }
+  for (const tab of asArray(set.tabSettings as Record<string, unknown>[])) {
+    const name = String(tab.tab);
+    if (!name.startsWith('standard-') && !index.tabs.has(name.toLowerCase())) report(`>${name}<`, 'UnknownTab', `tabSettings names unknown tab ${name}`);
+  }
+  for (const access of asArray(set.externalCredentialPrincipalAccesses as Record<string, unknown>[])) {
+    const name = String(access.externalCredentialPrincipal);
+    const [credential, principal] = name.split('-');
+    const principals = index.externalCredentials.get((credential ?? '').toLowerCase());
+    if (!principals) report(`>${name}<`, 'UnknownExternalCredential', `externalCredentialPrincipalAccesses names unknown external credential ${credential}`);
+    else if (!principals.has((principal ?? '').toLowerCase())) report(`>${name}<`, 'UnknownPrincipal', `external credential ${credential} has no principal ${principal}`);
+  }
+  return issues;
+}
+
+/**
+ * Checks a custom metadata record: its type and fields exist, and — the kit's configuration
+ * being metadata — values in `…Object_API_Name__c` fields name real objects and values in
+ * `…Field_API_Name__c` / `External_ID_Field__c` name real fields of the record's object (an
+ * external-ID setting must name an external-ID field).
+ */
+export function checkCustomMetadataRecord(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const typeName = `${path.basename(file).split('.')[0]}__mdt`;
+  const type = index.objects.get(typeName.toLowerCase());
+  if (!type) {
+    report('<CustomMetadata', 'UnknownObject', `custom metadata type ${typeName} does not exist`);
+    return issues;
+  }
+  const record = (readXml(file)?.CustomMetadata ?? {}) as Record<string, unknown>;
+  const values = new Map<string, string>();
+  for (const entry of asArray(record.values as Record<string, unknown>[])) {
+    const field = String(entry.field);
+    values.set(field.toLowerCase(), typeof entry.value === 'object' ? '' : String(entry.value ?? ''));
+    if (!type.fields.has(field.toLowerCase())) report(`>${field}<`, 'UnknownField', `${typeName} has no field ${field}`);
+  }
+  const objectName = [...values.entries()].find(([field]) => field.endsWith('object_api_name__c'))?.[1];
+  if (objectName) {
+    if (!index.objects.has(objectName.toLowerCase())) {
+      report(`>${objectName}<`, 'UnknownObject', `configuration names unknown object ${objectName}`);
+      return issues;
+    }
+    for (const [field, value] of values) {
+      if (!value || !(field.endsWith('field_api_name__c') || field === 'external_id_field__c')) continue;
+      const problem = resolveFieldPath(index, objectName, value);
+      if (problem) {
+        report(`>${value}<`, 'UnknownField', `configuration names ${objectName}.${value}: ${problem}`);
+      } else if (field === 'external_id_field__c' && !findField(index, objectName, value)?.externalId) {
+        report(`>${value}<`, 'NotExternalId', `${objectName}.${value} is configured as the sync key but is not an External ID field`);
+      }
+    }
+  }
+  return issues;
+}
+
+/** Checks a CDC channel member: the channel, the change event entity and the enriched fields. */
+export function checkChannelMember(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const member = (readXml(file)?.PlatformEventChannelMember ?? {}) as Record<string, unknown>;
+  const channel = String(member.eventChannel ?? '');
+  if (!index.channels.has(channel.toLowerCase())) report(`>${channel}<`, 'UnknownChannel', `event channel ${channel} does not exist`);
+  const entity = String(member.selectedEntity ?? '');
+  const base = entity.replace(/__ChangeEvent$/, '__c').replace(/ChangeEvent$/, '');
+  if (!index.objects.has(entity.toLowerCase())) {
+    report(`>${entity}<`, 'UnknownObject', `${entity} is not a change event of a known object`);
+    return issues;
+  }
+  for (const enriched of asArray(member.enrichedFields as Record<string, unknown>[])) {
+    const name = String(enriched.name);
+    const problem = resolveFieldPath(index, base, name);
+    if (problem) report(`>${name}<`, 'UnknownField', `enriched field ${name}: ${problem}`);
+  }
+  return issues;
+}
+
+/** Checks that a named credential's external credential exists. */
+export function checkNamedCredential(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const credential = (readXml(file)?.NamedCredential ?? {}) as Record<string, unknown>;
+  for (const parameter of asArray(credential.namedCredentialParameters as Record<string, unknown>[])) {
+    if (parameter.externalCredential === undefined) continue;
+    const name = String(parameter.externalCredential);
+    if (!index.externalCredentials.has(name.toLowerCase())) report(`>${name}<`, 'UnknownExternalCredential', `external credential ${name} does not exist`);
+  }
+  return issues;
+}
+
+/** Checks the objects a Lightning component's -meta.xml exposes it on. */
+export function checkComponentMeta(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const text = fs.readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/<object>\s*([^<\s]+)\s*<\/object>/g)) {
+    if (!index.objects.has(m[1].toLowerCase())) report(m[0], 'UnknownObject', `component is exposed on unknown object ${m[1]}`);
+  }
+  return issues;
+}
+
+/**
+ * Checks the `@salesforce/*` imports of a Lightning web component source file: Apex methods
+ * (the class exists and the method is `@AuraEnabled`), schema fields, labels, custom permissions
+ * and static resources.
+ */
+export function checkComponentSource(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const text = fs.readFileSync(file, 'utf8');
+  const report = (offset: number, rule: string, message: string): void => {
+    issues.push({ file, line: lineAt(text, offset), rule: `refs/${rule}`, message });
+  };
+  for (const m of text.matchAll(/['"]@salesforce\/(apex|schema|label|customPermission|resourceUrl)\/([^'"]+)['"]/g)) {
+    const [, kind, target] = m;
+    const offset = m.index ?? 0;
+    if (kind === 'apex') {
+      const [className, method] = target.split('.');
+      const apexClass = index.classes.get(className.toLowerCase());
+      if (!apexClass) report(offset, 'UnknownApexClass', `imports unknown Apex class ${className}`);
+      else if (!method || !hasAuraEnabledMethod(apexClass.text, method)) {
+        report(offset, 'UnknownApexMethod', `${className}.${method} is not a public static @AuraEnabled method`);
+      }
+    } else if (kind === 'schema') {
+      const [object, ...fieldPath] = target.split('.');
+      if (!index.objects.has(object.toLowerCase())) report(offset, 'UnknownObject', `imports unknown object ${object}`);
+      else if (fieldPath.length > 0) {
+        const problem = resolveFieldPath(index, object, fieldPath.join('.'));
+        if (problem) report(offset, 'UnknownField', `imports ${target}: ${problem}`);
+      }
+    } else if (kind === 'label') {
+      const name = target.replace(/^c\./, '');
+      if (!index.labels.has(name.toLowerCase())) report(offset, 'UnknownLabel', `imports unknown custom label ${name}`);
+    } else if (kind === 'customPermission') {
+      if (!index.customPermissions.has(target.toLowerCase())) report(offset, 'UnknownCustomPermission', `imports unknown custom permission ${target}`);
+    } else if (!index.staticResources.has(target.toLowerCase())) {
+      report(offset, 'UnknownStaticResource', `imports unknown static resource ${target}`);
+    }
+  }
+  return issues;
+}
