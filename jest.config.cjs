@@ -4,13 +4,18 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
   ...jestConfig,
+  roots: ['<rootDir>/force-app'],
   moduleNameMapper: {
     '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
     '^lightning/platformShowToastEvent$':
       '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent',
     '^lightning/uiRecordApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiRecordApi'
   },
-  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/test-fixtures/', '<rootDir>/.build/'],
+  testPathIgnorePatterns: [
+    '<rootDir>/node_modules/',
+    '<rootDir>/test-fixtures/',
+    '<rootDir>/.build/'
+  ],
   modulePathIgnorePatterns: ['<rootDir>/.build/', '<rootDir>/test-fixtures/'],
   collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', '!**/__tests__/**'],
   coverageThreshold: {

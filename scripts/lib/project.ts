@@ -53,7 +53,11 @@ export function listFiles(dir: string, accept: (name: string) => boolean): strin
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name === 'node_modules' || entry.name === '__tests__' || entry.name.startsWith('.'))
+        if (
+          entry.name === 'node_modules' ||
+          entry.name === '__tests__' ||
+          entry.name.startsWith('.')
+        )
           continue;
         visit(full);
       } else if (accept(entry.name)) {

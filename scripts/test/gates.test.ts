@@ -23,9 +23,21 @@ function located(root: string, issues: Issue[]): string[] {
   return sortIssues(issues).map((i) => `${path.relative(root, i.file)}:${i.line} [${i.rule}]`);
 }
 
-function expectIssue(root: string, issues: Issue[], file: string, line: number, rule: string, words: RegExp): void {
-  const match = issues.find((i) => path.relative(root, i.file) === file && i.line === line && i.rule === rule);
-  assert.ok(match, `expected ${rule} at ${file}:${line}, got:\n${located(root, issues).join('\n')}`);
+function expectIssue(
+  root: string,
+  issues: Issue[],
+  file: string,
+  line: number,
+  rule: string,
+  words: RegExp
+): void {
+  const match = issues.find(
+    (i) => path.relative(root, i.file) === file && i.line === line && i.rule === rule
+  );
+  assert.ok(
+    match,
+    `expected ${rule} at ${file}:${line}, got:\n${located(root, issues).join('\n')}`
+  );
   assert.match(match.message, words);
 }
 
@@ -34,13 +46,27 @@ describe('apex-ls semantic check', () => {
   const issues = checkApexSemantics(root);
 
   it('reports the unknown type with file, line and column', () => {
-    expectIssue(root, issues, `${CLASSES}/BrokenService.cls`, 10, 'apex-ls/Missing', /MissingHelper/);
+    expectIssue(
+      root,
+      issues,
+      `${CLASSES}/BrokenService.cls`,
+      10,
+      'apex-ls/Missing',
+      /MissingHelper/
+    );
     const issue = issues.find((i) => i.rule === 'apex-ls/Missing');
     assert.equal(issue?.column, 25);
   });
 
   it('reports the syntax error and shortens the parser expectation list', () => {
-    expectIssue(root, issues, `${CLASSES}/Unparsable.cls`, 2, 'apex-ls/Syntax', /mismatched input '\{' \(syntax error\)/);
+    expectIssue(
+      root,
+      issues,
+      `${CLASSES}/Unparsable.cls`,
+      2,
+      'apex-ls/Syntax',
+      /mismatched input '\{' \(syntax error\)/
+    );
   });
 
   it('reports nothing else', () => {
@@ -52,7 +78,9 @@ describe('apex-ls semantic check', () => {
     const parsed = parseApexLsReport(
       'log line\n{ "files": [{ "path": "/p/A.cls", "messages": [{"start": {"line": 3, "offset": 4}, "end": {"line": 3, "offset": 5}, "category": "Error", "message": "boom"}]}]}'
     );
-    assert.deepEqual(parsed, [{ file: '/p/A.cls', line: 3, column: 5, rule: 'apex-ls/Error', message: 'boom' }]);
+    assert.deepEqual(parsed, [
+      { file: '/p/A.cls', line: 3, column: 5, rule: 'apex-ls/Error', message: 'boom' }
+    ]);
   });
 });
 
@@ -61,11 +89,25 @@ describe('PMD static rules', () => {
   const issues = scanApex(root, path.join(ROOT, 'config', 'pmd-ruleset.xml'));
 
   it('reports SOQL in a loop', () => {
-    expectIssue(root, issues, `${CLASSES}/BrokenService.cls`, 20, 'pmd/OperationWithLimitsInLoop', /loops/);
+    expectIssue(
+      root,
+      issues,
+      `${CLASSES}/BrokenService.cls`,
+      20,
+      'pmd/OperationWithLimitsInLoop',
+      /loops/
+    );
   });
 
   it('reports a suppression without a reason', () => {
-    expectIssue(root, issues, `${CLASSES}/BrokenService.cls`, 25, 'pmd/UnexplainedSuppression', /why/);
+    expectIssue(
+      root,
+      issues,
+      `${CLASSES}/BrokenService.cls`,
+      25,
+      'pmd/UnexplainedSuppression',
+      /why/
+    );
   });
 
   it('reports a class that does not parse', () => {
@@ -73,14 +115,18 @@ describe('PMD static rules', () => {
   });
 
   it('accepts a suppression or NOPMD marker that says why', () => {
-    const explained = "// Generic entry point: the parameters mirror the REST contract.\n@SuppressWarnings('PMD.ExcessiveParameterList')\nInteger x = 1; // NOPMD reason: fixture";
+    const explained =
+      "// Generic entry point: the parameters mirror the REST contract.\n@SuppressWarnings('PMD.ExcessiveParameterList')\nInteger x = 1; // NOPMD reason: fixture";
     assert.deepEqual(findUnexplainedSuppressions('A.cls', explained), []);
-    const bare = "Integer x = 1; // NOPMD\n";
+    const bare = 'Integer x = 1; // NOPMD\n';
     assert.equal(findUnexplainedSuppressions('A.cls', bare)[0]?.rule, 'pmd/UnexplainedSuppression');
   });
 
   it('turns a processing error without a position into a line-1 issue', () => {
-    const [issue] = toIssues({ violations: [], processingErrors: [{ file: '/p/A.cls', message: 'IOException: gone\nstack' }] });
+    const [issue] = toIssues({
+      violations: [],
+      processingErrors: [{ file: '/p/A.cls', message: 'IOException: gone\nstack' }]
+    });
     assert.equal(issue.line, 1);
     assert.match(issue.message, /IOException: gone$/);
   });
@@ -103,19 +149,79 @@ describe('metadata reference check', () => {
     [cls, 16, 'refs/UnknownField', /Owner\.Nmae.*no field Nmae on User/],
     [cls, 18, 'refs/UnknownNamedCredential', /ERP_APi/],
     [cls, 19, 'refs/UnknownMetadataRecord', /Sync_Config__mdt has no record Nope/],
-    ['force-app/main/default/customMetadata/Sync_Config.Account_Key.md-meta.xml', 7, 'refs/UnknownObject', /Acount/],
-    ['force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml', 11, 'refs/UnknownField', /Color__c/],
-    ['force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml', 15, 'refs/NotExternalId', /not an External ID/],
-    ['force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml', 18, 'refs/UnknownField', /no field Owner__c/],
-    ['force-app/main/default/lwc/widgetCard/widgetCard.js-meta.xml', 11, 'refs/UnknownObject', /Acount/],
-    ['force-app/main/default/lwc/widgetCard/widgetCard.ts', 3, 'refs/UnknownApexMethod', /listGadgets/],
+    [
+      'force-app/main/default/customMetadata/Sync_Config.Account_Key.md-meta.xml',
+      7,
+      'refs/UnknownObject',
+      /Acount/
+    ],
+    [
+      'force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml',
+      11,
+      'refs/UnknownField',
+      /Color__c/
+    ],
+    [
+      'force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml',
+      15,
+      'refs/NotExternalId',
+      /not an External ID/
+    ],
+    [
+      'force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml',
+      18,
+      'refs/UnknownField',
+      /no field Owner__c/
+    ],
+    [
+      'force-app/main/default/lwc/widgetCard/widgetCard.js-meta.xml',
+      11,
+      'refs/UnknownObject',
+      /Acount/
+    ],
+    [
+      'force-app/main/default/lwc/widgetCard/widgetCard.ts',
+      3,
+      'refs/UnknownApexMethod',
+      /listGadgets/
+    ],
     ['force-app/main/default/lwc/widgetCard/widgetCard.ts', 5, 'refs/UnknownField', /Weight__c/],
-    ['force-app/main/default/lwc/widgetCard/widgetCard.ts', 7, 'refs/UnknownLabel', /Widget_Subtitle/],
-    ['force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml', 9, 'refs/UnknownApexClass', /WidgetServise/],
-    ['force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml', 14, 'refs/UnknownCustomPermission', /Widget_Admn/],
-    ['force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml', 23, 'refs/UnknownField', /Colr__c/],
-    ['force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml', 28, 'refs/UngrantableField', /Serial__c.*required/],
-    ['force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml', 37, 'refs/UnknownObject', /Gadget__c/],
+    [
+      'force-app/main/default/lwc/widgetCard/widgetCard.ts',
+      7,
+      'refs/UnknownLabel',
+      /Widget_Subtitle/
+    ],
+    [
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml',
+      9,
+      'refs/UnknownApexClass',
+      /WidgetServise/
+    ],
+    [
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml',
+      14,
+      'refs/UnknownCustomPermission',
+      /Widget_Admn/
+    ],
+    [
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml',
+      23,
+      'refs/UnknownField',
+      /Colr__c/
+    ],
+    [
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml',
+      28,
+      'refs/UngrantableField',
+      /Serial__c.*required/
+    ],
+    [
+      'force-app/main/default/permissionsets/Widget_User.permissionset-meta.xml',
+      37,
+      'refs/UnknownObject',
+      /Gadget__c/
+    ],
     [
       'force-app/main/default/platformEventChannelMembers/Widget_Changes_chn_AccountChangeEvent.platformEventChannelMember-meta.xml',
       7,
@@ -124,12 +230,15 @@ describe('metadata reference check', () => {
     ]
   ];
   for (const [file, line, rule, words] of expected) {
-    it(`reports ${rule} at ${path.basename(file)}:${line}`, () => expectIssue(root, issues, file, line, rule, words));
+    it(`reports ${rule} at ${path.basename(file)}:${line}`, () =>
+      expectIssue(root, issues, file, line, rule, words));
   }
 
   it('reports nothing on the lines whose references are valid, nor for names in comments', () => {
     const cleanLines = new Set([3, 4, 5, 6, 17, 20, 21]);
-    const falsePositives = issues.filter((i) => i.file.endsWith('WidgetService.cls') && cleanLines.has(i.line));
+    const falsePositives = issues.filter(
+      (i) => i.file.endsWith('WidgetService.cls') && cleanLines.has(i.line)
+    );
     assert.deepEqual(falsePositives, []);
   });
 
@@ -149,8 +258,22 @@ describe('source-to-metadata conversion', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-bridge-convert-'));
     try {
       const report = await convertSource(root, out);
-      expectIssue(root, report.issues, `${CLASSES}/Orphan.cls`, 1, 'convert/Dropped', /would not deploy/);
-      expectIssue(root, report.issues, 'force-app/main/default/stray/notes.xml', 1, 'convert/Dropped', /would not deploy/);
+      expectIssue(
+        root,
+        report.issues,
+        `${CLASSES}/Orphan.cls`,
+        1,
+        'convert/Dropped',
+        /would not deploy/
+      );
+      expectIssue(
+        root,
+        report.issues,
+        'force-app/main/default/stray/notes.xml',
+        1,
+        'convert/Dropped',
+        /would not deploy/
+      );
       assert.equal(report.issues.length, 2);
       assert.deepEqual(report.componentsByType, { ApexClass: 1 });
       const manifest = fs.readFileSync(report.manifest, 'utf8');
@@ -164,8 +287,17 @@ describe('source-to-metadata conversion', () => {
 
 describe('issue formatting', () => {
   it('prints project-relative file, line, column, rule and message', () => {
-    const text = formatIssue('/p', { file: '/p/a/B.cls', line: 3, column: 7, rule: 'r', message: 'm' });
+    const text = formatIssue('/p', {
+      file: '/p/a/B.cls',
+      line: 3,
+      column: 7,
+      rule: 'r',
+      message: 'm'
+    });
     assert.equal(text, 'a/B.cls:3:7: [r] m');
-    assert.equal(formatIssue('/p', { file: 'x.xml', line: 1, rule: 'r', message: 'm' }), 'x.xml:1: [r] m');
+    assert.equal(
+      formatIssue('/p', { file: 'x.xml', line: 1, rule: 'r', message: 'm' }),
+      'x.xml:1: [r] m'
+    );
   });
 });

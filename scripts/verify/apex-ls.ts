@@ -24,7 +24,15 @@ interface ApexLsReport {
  * @throws Error when apex-ls fails for a reason other than finding issues
  */
 export function checkApexSemantics(root: string): Issue[] {
-  const result = runJava(CHECK_FOR_ISSUES, ['-n', '-d', 'warnings', '-f', 'json', '-w', path.resolve(root)]);
+  const result = runJava(CHECK_FOR_ISSUES, [
+    '-n',
+    '-d',
+    'warnings',
+    '-f',
+    'json',
+    '-w',
+    path.resolve(root)
+  ]);
   // apex-ls exits 0 when clean and 4 when it found issues; anything else is a crash.
   if (result.status !== 0 && result.status !== 4) {
     throw new Error(`apex-ls failed (exit ${result.status}): ${result.stderr || result.stdout}`);

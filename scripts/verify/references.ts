@@ -36,7 +36,8 @@ const DEFAULT_STANDARD_SCHEMA = path.resolve(
 export function checkReferences(root: string, standardSchemaFile?: string): Issue[] {
   const project = readSfdxProject(root);
   const ownSchema = path.join(project.root, 'config', 'standard-schema.json');
-  const schemaFile = standardSchemaFile ?? (fs.existsSync(ownSchema) ? ownSchema : DEFAULT_STANDARD_SCHEMA);
+  const schemaFile =
+    standardSchemaFile ?? (fs.existsSync(ownSchema) ? ownSchema : DEFAULT_STANDARD_SCHEMA);
   const index = buildSchemaIndex(root, schemaFile);
   const issues: Issue[] = [];
   for (const dir of project.packageDirs) {
@@ -54,7 +55,10 @@ export function checkReferences(root: string, standardSchemaFile?: string): Issu
       for (const file of listFiles(dir, (n) => n.endsWith(suffix))) issues.push(...check(file));
     }
     // The .js of a TypeScript component is tsc's output: check its .ts source instead.
-    const lwcSources = listFiles(dir, (n) => /\.(ts|js|html)$/.test(n) && !n.endsWith('.d.ts')).filter(
+    const lwcSources = listFiles(
+      dir,
+      (n) => /\.(ts|js|html)$/.test(n) && !n.endsWith('.d.ts')
+    ).filter(
       (file) =>
         file.split(path.sep).includes('lwc') &&
         !(file.endsWith('.js') && fs.existsSync(file.replace(/\.js$/, '.ts')))

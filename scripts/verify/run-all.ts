@@ -34,7 +34,10 @@ export const STEPS: Step[] = [
 function run(step: Step): { ok: boolean; seconds: number } {
   const started = Date.now();
   console.log(`\n=== ${step.name} (npm run ${step.script})`);
-  const result = spawnSync('npm', ['run', '--silent', step.script], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', step.script], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  });
   return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -1,7 +1,12 @@
 import type { Issue } from '../../lib/issues.js';
 import { lineAt } from '../../lib/issues.js';
 import { anyObjectHasField, type SchemaIndex } from './schema-index.js';
-import { extractSoqlReferences, resolveFieldPath, tokenizeSoql, type SoqlReference } from './soql.js';
+import {
+  extractSoqlReferences,
+  resolveFieldPath,
+  tokenizeSoql,
+  type SoqlReference
+} from './soql.js';
 
 /** A piece of Apex source: code with comments blanked, its string literals and its inline SOQL. */
 interface ApexSource {
@@ -78,14 +83,19 @@ function checkSoql(index: SchemaIndex, refs: SoqlReference[], report: Report): v
       const child = parent?.children.get(ref.path.toLowerCase());
       children.set(`child:${ref.object}:${ref.path}`.toLowerCase(), child);
       if (parent && !child) {
-        report(ref.offset, 'UnknownRelationship', `SOQL subquery names unknown child relationship ${ref.path} of ${parent.name}`);
+        report(
+          ref.offset,
+          'UnknownRelationship',
+          `SOQL subquery names unknown child relationship ${ref.path} of ${parent.name}`
+        );
       }
     } else {
       let object: string | undefined = ref.object;
       if (ref.object.startsWith('child:')) object = children.get(ref.object.toLowerCase());
       if (!object || !index.objects.has(object.toLowerCase())) continue;
       const problem = resolveFieldPath(index, object, ref.path);
-      if (problem) report(ref.offset, 'UnknownField', `SOQL references ${ref.path} on ${object}: ${problem}`);
+      if (problem)
+        report(ref.offset, 'UnknownField', `SOQL references ${ref.path} on ${object}: ${problem}`);
     }
   }
 }
@@ -97,19 +107,23 @@ function knownObject(index: SchemaIndex, name: string): boolean {
 function checkCode(index: SchemaIndex, source: ApexSource, report: Report): void {
   const { code } = source;
   // Schema tokens: Schema.SObjectType.X.fields.Y, SObjectType.X.fields.Y, Schema.X.Y, X.SObjectType, X__c.Y__c
-  for (const m of code.matchAll(/\b(?:Schema\s*\.\s*)?SObjectType\s*\.\s*(\w+)(?:\s*\.\s*fields\s*\.\s*(\w+))?/gi)) {
+  for (const m of code.matchAll(
+    /\b(?:Schema\s*\.\s*)?SObjectType\s*\.\s*(\w+)(?:\s*\.\s*fields\s*\.\s*(\w+))?/gi
+  )) {
     const [, object, field] = m;
     if (!knownObject(index, object)) {
       report(m.index, 'UnknownObject', `Schema token names unknown object ${object}`);
     } else if (field) {
       const problem = resolveFieldPath(index, object, field);
-      if (problem) report(m.index, 'UnknownField', `Schema token ${object}.fields.${field}: ${problem}`);
+      if (problem)
+        report(m.index, 'UnknownField', `Schema token ${object}.fields.${field}: ${problem}`);
     }
   }
   for (const m of code.matchAll(/\b(?:Schema\s*\.\s*)?(\w+)\s*\.\s*(\w+)\b/g)) {
     const [, object, member] = m;
     const preceding = code.slice(Math.max(0, m.index - 1), m.index);
-    if (preceding === '.' || !/__(c|e|mdt)$/i.test(object) && !/^Schema\s*\./.test(m[0])) continue;
+    if (preceding === '.' || (!/__(c|e|mdt)$/i.test(object) && !/^Schema\s*\./.test(m[0])))
+      continue;
     if (/^(sobjecttype|getinstance|getall|getsobjecttype|fields)$/i.test(member)) continue;
     if (!knownObject(index, object)) continue; // reported by the type check below
     if (/__c$/i.test(member) || /^Schema\s*\./.test(m[0])) {
@@ -126,15 +140,26 @@ function checkCode(index: SchemaIndex, source: ApexSource, report: Report): void
   // Field access by dot notation: the type of the variable is unknown here, but some object must have the field.
   for (const m of code.matchAll(/(?<!\bfields\s*)\.\s*(\w+__c)\b/gi)) {
     if (!anyObjectHasField(index, m[1]) && !knownObject(index, m[1])) {
-      report(m.index + m[0].indexOf(m[1]), 'UnknownField', `no object in the project has a field ${m[1]}`);
+      report(
+        m.index + m[0].indexOf(m[1]),
+        'UnknownField',
+        `no object in the project has a field ${m[1]}`
+      );
     }
   }
   for (const m of code.matchAll(/\.\s*(\w+)__r\b/gi)) {
     const relationship = `${m[1]}__r`.toLowerCase();
     const exists = [...index.objects.values()].some((o) =>
-      [...o.fields.values()].some((f) => `${f.relationshipName ?? ''}__r`.toLowerCase() === relationship)
+      [...o.fields.values()].some(
+        (f) => `${f.relationshipName ?? ''}__r`.toLowerCase() === relationship
+      )
     );
-    if (!exists) report(m.index + 1, 'UnknownRelationship', `no lookup in the project has the relationship ${m[1]}__r`);
+    if (!exists)
+      report(
+        m.index + 1,
+        'UnknownRelationship',
+        `no lookup in the project has the relationship ${m[1]}__r`
+      );
   }
   // new X(Field = value, ...) on a known SObject.
   for (const m of code.matchAll(/\bnew\s+(\w+)\s*\(/g)) {
@@ -148,17 +173,29 @@ function checkCode(index: SchemaIndex, source: ApexSource, report: Report): void
         if (depth === 0) break;
         depth--;
       } else if (depth === 0 && c === ',') start = j + 1;
-      if (depth === 0 && c === '=' && code[j + 1] !== '=' && code[j - 1] !== '!' && code[j - 1] !== '<' && code[j - 1] !== '>') {
+      if (
+        depth === 0 &&
+        c === '=' &&
+        code[j + 1] !== '=' &&
+        code[j - 1] !== '!' &&
+        code[j - 1] !== '<' &&
+        code[j - 1] !== '>'
+      ) {
         const name = code.slice(start, j).trim();
         if (/^\w+$/.test(name) && !resolveFieldIsOk(index, m[1], name)) {
-          report(start + code.slice(start, j).indexOf(name), 'UnknownField', `new ${m[1]}(${name} = …): no field ${name} on ${m[1]}`);
+          report(
+            start + code.slice(start, j).indexOf(name),
+            'UnknownField',
+            `new ${m[1]}(${name} = …): no field ${name} on ${m[1]}`
+          );
         }
       }
     }
   }
   // Labels and custom permissions.
   for (const m of code.matchAll(/(?<![.\w])(?:System\s*\.\s*)?Label\s*\.\s*(\w+)/g)) {
-    if (!index.labels.has(m[1].toLowerCase())) report(m.index, 'UnknownLabel', `custom label ${m[1]} does not exist`);
+    if (!index.labels.has(m[1].toLowerCase()))
+      report(m.index, 'UnknownLabel', `custom label ${m[1]} does not exist`);
   }
 }
 

@@ -15,7 +15,12 @@ function reporterFor(file: string, issues: Issue[]): Report {
     let offset = text.indexOf(needle, cursor);
     if (offset < 0) offset = text.indexOf(needle);
     else cursor = offset + needle.length;
-    issues.push({ file, line: offset < 0 ? 1 : lineAt(text, offset), rule: `refs/${rule}`, message });
+    issues.push({
+      file,
+      line: offset < 0 ? 1 : lineAt(text, offset),
+      rule: `refs/${rule}`,
+      message
+    });
   };
 }
 
@@ -46,38 +51,64 @@ export function checkPermissionSet(index: SchemaIndex, file: string): Issue[] {
     const qualified = String(permission.field);
     const [object, field] = qualified.split('.');
     const needle = `>${qualified}<`;
-    const problem = field ? resolveFieldPath(index, object, field) : `"${qualified}" is not Object.Field`;
+    const problem = field
+      ? resolveFieldPath(index, object, field)
+      : `"${qualified}" is not Object.Field`;
     if (problem) {
       report(needle, 'UnknownField', `fieldPermissions names ${qualified}: ${problem}`);
       continue;
     }
     const known = findField(index, object, field);
     if (known?.required) {
-      report(needle, 'UngrantableField', `fieldPermissions cannot list ${qualified}: required and master-detail fields are always accessible and fail the deploy`);
+      report(
+        needle,
+        'UngrantableField',
+        `fieldPermissions cannot list ${qualified}: required and master-detail fields are always accessible and fail the deploy`
+      );
     }
   }
   for (const access of asArray(set.classAccesses as Record<string, unknown>[])) {
     const name = String(access.apexClass);
-    if (!index.classes.has(name.toLowerCase())) report(`>${name}<`, 'UnknownApexClass', `classAccesses names unknown Apex class ${name}`);
+    if (!index.classes.has(name.toLowerCase()))
+      report(`>${name}<`, 'UnknownApexClass', `classAccesses names unknown Apex class ${name}`);
   }
   for (const permission of asArray(set.customPermissions as Record<string, unknown>[])) {
     const name = String(permission.name);
-    if (!index.customPermissions.has(name.toLowerCase())) report(`>${name}<`, 'UnknownCustomPermission', `customPermissions names unknown custom permission ${name}`);
+    if (!index.customPermissions.has(name.toLowerCase()))
+      report(
+        `>${name}<`,
+        'UnknownCustomPermission',
+        `customPermissions names unknown custom permission ${name}`
+      );
   }
   for (const access of asArray(set.customMetadataTypeAccesses as Record<string, unknown>[])) {
     const name = String(access.name);
-    if (!index.objects.has(name.toLowerCase())) report(`>${name}<`, 'UnknownObject', `customMetadataTypeAccesses names unknown type ${name}`);
+    if (!index.objects.has(name.toLowerCase()))
+      report(`>${name}<`, 'UnknownObject', `customMetadataTypeAccesses names unknown type ${name}`);
   }
   for (const tab of asArray(set.tabSettings as Record<string, unknown>[])) {
     const name = String(tab.tab);
-    if (!name.startsWith('standard-') && !index.tabs.has(name.toLowerCase())) report(`>${name}<`, 'UnknownTab', `tabSettings names unknown tab ${name}`);
+    if (!name.startsWith('standard-') && !index.tabs.has(name.toLowerCase()))
+      report(`>${name}<`, 'UnknownTab', `tabSettings names unknown tab ${name}`);
   }
-  for (const access of asArray(set.externalCredentialPrincipalAccesses as Record<string, unknown>[])) {
+  for (const access of asArray(
+    set.externalCredentialPrincipalAccesses as Record<string, unknown>[]
+  )) {
     const name = String(access.externalCredentialPrincipal);
     const [credential, principal] = name.split('-');
     const principals = index.externalCredentials.get((credential ?? '').toLowerCase());
-    if (!principals) report(`>${name}<`, 'UnknownExternalCredential', `externalCredentialPrincipalAccesses names unknown external credential ${credential}`);
-    else if (!principals.has((principal ?? '').toLowerCase())) report(`>${name}<`, 'UnknownPrincipal', `external credential ${credential} has no principal ${principal}`);
+    if (!principals)
+      report(
+        `>${name}<`,
+        'UnknownExternalCredential',
+        `externalCredentialPrincipalAccesses names unknown external credential ${credential}`
+      );
+    else if (!principals.has((principal ?? '').toLowerCase()))
+      report(
+        `>${name}<`,
+        'UnknownPrincipal',
+        `external credential ${credential} has no principal ${principal}`
+      );
   }
   return issues;
 }
@@ -101,22 +132,44 @@ export function checkCustomMetadataRecord(index: SchemaIndex, file: string): Iss
   const values = new Map<string, string>();
   for (const entry of asArray(record.values as Record<string, unknown>[])) {
     const field = String(entry.field);
-    values.set(field.toLowerCase(), typeof entry.value === 'object' ? '' : String(entry.value ?? ''));
-    if (!type.fields.has(field.toLowerCase())) report(`>${field}<`, 'UnknownField', `${typeName} has no field ${field}`);
+    values.set(
+      field.toLowerCase(),
+      typeof entry.value === 'object' ? '' : String(entry.value ?? '')
+    );
+    if (!type.fields.has(field.toLowerCase()))
+      report(`>${field}<`, 'UnknownField', `${typeName} has no field ${field}`);
   }
-  const objectName = [...values.entries()].find(([field]) => field.endsWith('object_api_name__c'))?.[1];
+  const objectName = [...values.entries()].find(([field]) =>
+    field.endsWith('object_api_name__c')
+  )?.[1];
   if (objectName) {
     if (!index.objects.has(objectName.toLowerCase())) {
-      report(`>${objectName}<`, 'UnknownObject', `configuration names unknown object ${objectName}`);
+      report(
+        `>${objectName}<`,
+        'UnknownObject',
+        `configuration names unknown object ${objectName}`
+      );
       return issues;
     }
     for (const [field, value] of values) {
-      if (!value || !(field.endsWith('field_api_name__c') || field === 'external_id_field__c')) continue;
+      if (!value || !(field.endsWith('field_api_name__c') || field === 'external_id_field__c'))
+        continue;
       const problem = resolveFieldPath(index, objectName, value);
       if (problem) {
-        report(`>${value}<`, 'UnknownField', `configuration names ${objectName}.${value}: ${problem}`);
-      } else if (field === 'external_id_field__c' && !findField(index, objectName, value)?.externalId) {
-        report(`>${value}<`, 'NotExternalId', `${objectName}.${value} is configured as the sync key but is not an External ID field`);
+        report(
+          `>${value}<`,
+          'UnknownField',
+          `configuration names ${objectName}.${value}: ${problem}`
+        );
+      } else if (
+        field === 'external_id_field__c' &&
+        !findField(index, objectName, value)?.externalId
+      ) {
+        report(
+          `>${value}<`,
+          'NotExternalId',
+          `${objectName}.${value} is configured as the sync key but is not an External ID field`
+        );
       }
     }
   }
@@ -129,7 +182,8 @@ export function checkChannelMember(index: SchemaIndex, file: string): Issue[] {
   const report = reporterFor(file, issues);
   const member = (readXml(file)?.PlatformEventChannelMember ?? {}) as Record<string, unknown>;
   const channel = String(member.eventChannel ?? '');
-  if (!index.channels.has(channel.toLowerCase())) report(`>${channel}<`, 'UnknownChannel', `event channel ${channel} does not exist`);
+  if (!index.channels.has(channel.toLowerCase()))
+    report(`>${channel}<`, 'UnknownChannel', `event channel ${channel} does not exist`);
   const entity = String(member.selectedEntity ?? '');
   const base = entity.replace(/__ChangeEvent$/, '__c').replace(/ChangeEvent$/, '');
   if (!index.objects.has(entity.toLowerCase())) {
@@ -149,10 +203,17 @@ export function checkNamedCredential(index: SchemaIndex, file: string): Issue[] 
   const issues: Issue[] = [];
   const report = reporterFor(file, issues);
   const credential = (readXml(file)?.NamedCredential ?? {}) as Record<string, unknown>;
-  for (const parameter of asArray(credential.namedCredentialParameters as Record<string, unknown>[])) {
+  for (const parameter of asArray(
+    credential.namedCredentialParameters as Record<string, unknown>[]
+  )) {
     if (parameter.externalCredential === undefined) continue;
     const name = String(parameter.externalCredential);
-    if (!index.externalCredentials.has(name.toLowerCase())) report(`>${name}<`, 'UnknownExternalCredential', `external credential ${name} does not exist`);
+    if (!index.externalCredentials.has(name.toLowerCase()))
+      report(
+        `>${name}<`,
+        'UnknownExternalCredential',
+        `external credential ${name} does not exist`
+      );
   }
   return issues;
 }
@@ -163,7 +224,8 @@ export function checkComponentMeta(index: SchemaIndex, file: string): Issue[] {
   const report = reporterFor(file, issues);
   const text = fs.readFileSync(file, 'utf8');
   for (const m of text.matchAll(/<object>\s*([^<\s]+)\s*<\/object>/g)) {
-    if (!index.objects.has(m[1].toLowerCase())) report(m[0], 'UnknownObject', `component is exposed on unknown object ${m[1]}`);
+    if (!index.objects.has(m[1].toLowerCase()))
+      report(m[0], 'UnknownObject', `component is exposed on unknown object ${m[1]}`);
   }
   return issues;
 }
@@ -179,7 +241,9 @@ export function checkComponentSource(index: SchemaIndex, file: string): Issue[] 
   const report = (offset: number, rule: string, message: string): void => {
     issues.push({ file, line: lineAt(text, offset), rule: `refs/${rule}`, message });
   };
-  for (const m of text.matchAll(/['"]@salesforce\/(apex|schema|label|customPermission|resourceUrl)\/([^'"]+)['"]/g)) {
+  for (const m of text.matchAll(
+    /['"]@salesforce\/(apex|schema|label|customPermission|resourceUrl)\/([^'"]+)['"]/g
+  )) {
     const [, kind, target] = m;
     const offset = m.index ?? 0;
     if (kind === 'apex') {
@@ -187,20 +251,27 @@ export function checkComponentSource(index: SchemaIndex, file: string): Issue[] 
       const apexClass = index.classes.get(className.toLowerCase());
       if (!apexClass) report(offset, 'UnknownApexClass', `imports unknown Apex class ${className}`);
       else if (!method || !hasAuraEnabledMethod(apexClass.text, method)) {
-        report(offset, 'UnknownApexMethod', `${className}.${method} is not a public static @AuraEnabled method`);
+        report(
+          offset,
+          'UnknownApexMethod',
+          `${className}.${method} is not a public static @AuraEnabled method`
+        );
       }
     } else if (kind === 'schema') {
       const [object, ...fieldPath] = target.split('.');
-      if (!index.objects.has(object.toLowerCase())) report(offset, 'UnknownObject', `imports unknown object ${object}`);
+      if (!index.objects.has(object.toLowerCase()))
+        report(offset, 'UnknownObject', `imports unknown object ${object}`);
       else if (fieldPath.length > 0) {
         const problem = resolveFieldPath(index, object, fieldPath.join('.'));
         if (problem) report(offset, 'UnknownField', `imports ${target}: ${problem}`);
       }
     } else if (kind === 'label') {
       const name = target.replace(/^c\./, '');
-      if (!index.labels.has(name.toLowerCase())) report(offset, 'UnknownLabel', `imports unknown custom label ${name}`);
+      if (!index.labels.has(name.toLowerCase()))
+        report(offset, 'UnknownLabel', `imports unknown custom label ${name}`);
     } else if (kind === 'customPermission') {
-      if (!index.customPermissions.has(target.toLowerCase())) report(offset, 'UnknownCustomPermission', `imports unknown custom permission ${target}`);
+      if (!index.customPermissions.has(target.toLowerCase()))
+        report(offset, 'UnknownCustomPermission', `imports unknown custom permission ${target}`);
     } else if (!index.staticResources.has(target.toLowerCase())) {
       report(offset, 'UnknownStaticResource', `imports unknown static resource ${target}`);
     }

@@ -147,7 +147,12 @@ function loadObjects(index: SchemaIndex, objectsDir: string, schema: StandardSch
     const definition = readXml(path.join(objectsDir, folder, `${folder}.object-meta.xml`));
     const custom = definition?.CustomObject as Record<string, unknown> | undefined;
     if (object.custom && /__c$/i.test(folder)) {
-      object.fields.set('name', { name: 'Name', type: 'Standard', required: false, externalId: false });
+      object.fields.set('name', {
+        name: 'Name',
+        type: 'Standard',
+        required: false,
+        externalId: false
+      });
       const sharing = String(custom?.sharingModel ?? '');
       if (sharing !== 'ControlledByParent') {
         object.fields.set('ownerid', {
@@ -162,15 +167,34 @@ function loadObjects(index: SchemaIndex, objectsDir: string, schema: StandardSch
     }
     if (/__e$/i.test(folder)) {
       for (const field of ['ReplayId', 'EventUuid']) {
-        object.fields.set(field.toLowerCase(), { name: field, type: 'Standard', required: false, externalId: false });
+        object.fields.set(field.toLowerCase(), {
+          name: field,
+          type: 'Standard',
+          required: false,
+          externalId: false
+        });
       }
     }
     if (/__mdt$/i.test(folder)) {
-      for (const field of ['DeveloperName', 'MasterLabel', 'Label', 'QualifiedApiName', 'NamespacePrefix', 'Language']) {
-        object.fields.set(field.toLowerCase(), { name: field, type: 'Standard', required: false, externalId: false });
+      for (const field of [
+        'DeveloperName',
+        'MasterLabel',
+        'Label',
+        'QualifiedApiName',
+        'NamespacePrefix',
+        'Language'
+      ]) {
+        object.fields.set(field.toLowerCase(), {
+          name: field,
+          type: 'Standard',
+          required: false,
+          externalId: false
+        });
       }
     }
-    for (const file of listFiles(path.join(objectsDir, folder, 'fields'), (n) => n.endsWith('.field-meta.xml'))) {
+    for (const file of listFiles(path.join(objectsDir, folder, 'fields'), (n) =>
+      n.endsWith('.field-meta.xml')
+    )) {
       const name = path.basename(file, '.field-meta.xml');
       const field = (readXml(file)?.CustomField ?? {}) as Record<string, unknown>;
       object.fields.set(name.toLowerCase(), {
@@ -196,15 +220,30 @@ function linkChildRelationships(index: SchemaIndex): void {
 }
 
 function loadChangeEvents(index: SchemaIndex, schema: StandardSchema): void {
-  const bases = [...schema.changeEvents, ...[...index.objects.values()].filter((o) => /__c$/i.test(o.name)).map((o) => o.name)];
+  const bases = [
+    ...schema.changeEvents,
+    ...[...index.objects.values()].filter((o) => /__c$/i.test(o.name)).map((o) => o.name)
+  ];
   for (const base of bases) {
     const object = index.objects.get(base.toLowerCase());
     if (!object) continue;
-    const eventName = base.endsWith('__c') ? `${base.slice(0, -3)}__ChangeEvent` : `${base}ChangeEvent`;
+    const eventName = base.endsWith('__c')
+      ? `${base.slice(0, -3)}__ChangeEvent`
+      : `${base}ChangeEvent`;
     const event = ensureObject(index, eventName, schema);
     for (const [key, field] of object.fields) event.fields.set(key, field);
-    event.fields.set('changeeventheader', { name: 'ChangeEventHeader', type: 'Standard', required: false, externalId: false });
-    event.fields.set('replayid', { name: 'ReplayId', type: 'Standard', required: false, externalId: false });
+    event.fields.set('changeeventheader', {
+      name: 'ChangeEventHeader',
+      type: 'Standard',
+      required: false,
+      externalId: false
+    });
+    event.fields.set('replayid', {
+      name: 'ReplayId',
+      type: 'Standard',
+      required: false,
+      externalId: false
+    });
   }
 }
 
@@ -242,19 +281,30 @@ export function buildSchemaIndex(root: string, standardSchemaFile: string): Sche
         index.labels.add(String(label.fullName).toLowerCase());
       }
     }
-    names(pkg, '.customPermission-meta.xml').forEach((n) => index.customPermissions.add(n.toLowerCase()));
+    names(pkg, '.customPermission-meta.xml').forEach((n) =>
+      index.customPermissions.add(n.toLowerCase())
+    );
     names(pkg, '.resource-meta.xml').forEach((n) => index.staticResources.add(n.toLowerCase()));
-    names(pkg, '.namedCredential-meta.xml').forEach((n) => index.namedCredentials.add(n.toLowerCase()));
-    names(pkg, '.platformEventChannel-meta.xml').forEach((n) => index.channels.add(n.toLowerCase()));
+    names(pkg, '.namedCredential-meta.xml').forEach((n) =>
+      index.namedCredentials.add(n.toLowerCase())
+    );
+    names(pkg, '.platformEventChannel-meta.xml').forEach((n) =>
+      index.channels.add(n.toLowerCase())
+    );
     names(pkg, '.tab-meta.xml').forEach((n) => index.tabs.add(n.toLowerCase()));
     for (const file of listFiles(pkg, (n) => n.endsWith('.externalCredential-meta.xml'))) {
       const credential = (readXml(file)?.ExternalCredential ?? {}) as Record<string, unknown>;
       const principals = new Set(
         asArray(credential.externalCredentialParameters as Record<string, unknown>[])
-          .filter((p) => p.parameterType === 'NamedPrincipal' || p.parameterType === 'PerUserPrincipal')
+          .filter(
+            (p) => p.parameterType === 'NamedPrincipal' || p.parameterType === 'PerUserPrincipal'
+          )
           .map((p) => String(p.parameterName).toLowerCase())
       );
-      index.externalCredentials.set(path.basename(file, '.externalCredential-meta.xml').toLowerCase(), principals);
+      index.externalCredentials.set(
+        path.basename(file, '.externalCredential-meta.xml').toLowerCase(),
+        principals
+      );
     }
     for (const file of listFiles(pkg, (n) => n.endsWith('.cls'))) {
       const name = path.basename(file, '.cls');
@@ -282,7 +332,8 @@ function findFolders(dir: string, name: string): string[] {
       return;
     }
     for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.'))
+        continue;
       const full = path.join(current, entry.name);
       if (entry.name === name) found.push(full);
       else visit(full);
@@ -293,7 +344,11 @@ function findFolders(dir: string, name: string): string[] {
 }
 
 /** Finds a field on an object, case-insensitively. */
-export function findField(index: SchemaIndex, objectName: string, fieldName: string): KnownField | undefined {
+export function findField(
+  index: SchemaIndex,
+  objectName: string,
+  fieldName: string
+): KnownField | undefined {
   return index.objects.get(objectName.toLowerCase())?.fields.get(fieldName.toLowerCase());
 }
 

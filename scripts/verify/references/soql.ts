@@ -108,7 +108,11 @@ export function extractSoqlReferences(
   for (let i = select + 1; i < tokens.length; i++) {
     if (tokens[i].value === '(') depth++;
     else if (tokens[i].value === ')') depth--;
-    else if (depth === 0 && tokens[i].kind === 'ident' && tokens[i].value.toLowerCase() === 'from') {
+    else if (
+      depth === 0 &&
+      tokens[i].kind === 'ident' &&
+      tokens[i].value.toLowerCase() === 'from'
+    ) {
       from = i;
       break;
     }
@@ -117,14 +121,29 @@ export function extractSoqlReferences(
   if (from < 0 || !objectToken || objectToken.kind !== 'ident') return refs;
   const objectName = objectToken.value;
   if (parentObject) {
-    refs.push({ kind: 'child', object: parentObject, path: objectName, offset: baseOffset + objectToken.offset });
+    refs.push({
+      kind: 'child',
+      object: parentObject,
+      path: objectName,
+      offset: baseOffset + objectToken.offset
+    });
   } else {
-    refs.push({ kind: 'object', object: objectName, path: objectName, offset: baseOffset + objectToken.offset });
+    refs.push({
+      kind: 'object',
+      object: objectName,
+      path: objectName,
+      offset: baseOffset + objectToken.offset
+    });
   }
   const fieldObject = parentObject ? `child:${parentObject}:${objectName}` : objectName;
 
   const addField = (token: Token): void => {
-    refs.push({ kind: 'field', object: fieldObject, path: token.value, offset: baseOffset + token.offset });
+    refs.push({
+      kind: 'field',
+      object: fieldObject,
+      path: token.value,
+      offset: baseOffset + token.offset
+    });
   };
 
   // The select list.
@@ -146,7 +165,8 @@ export function extractSoqlReferences(
       i = close;
     } else if (token.kind === 'ident' && !isKeyword(token)) {
       const previous = tokens[i - 1];
-      const isAlias = previous && previous.kind === 'ident' && previous.value.toLowerCase() !== 'select';
+      const isAlias =
+        previous && previous.kind === 'ident' && previous.value.toLowerCase() !== 'select';
       const afterFunction = previous?.value === ')';
       if (!isAlias && !afterFunction) addField(token);
     }
@@ -187,7 +207,11 @@ export function extractSoqlReferences(
  *
  * @returns undefined when it resolves, otherwise what is wrong
  */
-export function resolveFieldPath(index: SchemaIndex, objectName: string, fieldPath: string): string | undefined {
+export function resolveFieldPath(
+  index: SchemaIndex,
+  objectName: string,
+  fieldPath: string
+): string | undefined {
   const parts = fieldPath.split('.');
   let current = index.objects.get(objectName.toLowerCase());
   if (!current) return `unknown object ${objectName}`;
