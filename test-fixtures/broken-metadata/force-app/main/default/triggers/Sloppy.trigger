@@ -1,0 +1,2 @@
+trigger Sloppy on Account(before insert) {
+}

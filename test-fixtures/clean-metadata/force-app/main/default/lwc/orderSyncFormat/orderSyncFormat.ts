@@ -1,0 +1,3 @@
+export function formatOrderNumber(value: string): string {
+    return value.trim().toUpperCase();
+}
