@@ -64,8 +64,26 @@ declare module 'lightning/uiRecordApi' {
 declare module 'lightning/navigation' {
   import type { LightningElement } from 'lwc';
   type Constructor<T> = new (...args: any[]) => T;
-  export const Navigate: unique symbol;
-  export const GenerateUrl: unique symbol;
-  export function NavigationMixin<T extends Constructor<LightningElement>>(base: T): T;
+  const Navigate: unique symbol;
+  const GenerateUrl: unique symbol;
+  /** A page reference as the navigation service takes it. */
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, unknown>;
+  }
+  /** Adds `this[NavigationMixin.Navigate](pageRef)` and `[NavigationMixin.GenerateUrl]` to a component. */
+  export interface NavigationMixinType {
+    <T extends Constructor<LightningElement>>(
+      base: T
+    ): T &
+      Constructor<{
+        [Navigate](pageReference: PageReference, replace?: boolean): void;
+        [GenerateUrl](pageReference: PageReference): Promise<string>;
+      }>;
+    readonly Navigate: typeof Navigate;
+    readonly GenerateUrl: typeof GenerateUrl;
+  }
+  export const NavigationMixin: NavigationMixinType;
   export const CurrentPageReference: import('lwc').WireAdapterConstructor;
 }
