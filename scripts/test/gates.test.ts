@@ -3,6 +3,7 @@
  * test-fixtures/ and must report each planted problem with its file, line and rule.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { formatIssue, sortIssues, type Issue } from '../lib/issues.js';
 import { checkApexSemantics, parseApexLsReport } from '../verify/apex-ls.js';
 import { convertSource } from '../verify/convert.js';
+import { checkFormatting, firstDifferentLine } from '../verify/format.js';
 import { findUnexplainedSuppressions, scanApex, toIssues } from '../verify/pmd.js';
 import { checkReferences } from '../verify/references.js';
 
@@ -298,6 +300,52 @@ describe('issue formatting', () => {
     assert.equal(
       formatIssue('/p', { file: 'x.xml', line: 1, rule: 'r', message: 'm' }),
       'x.xml:1: [r] m'
+    );
+  });
+});
+
+describe('formatting, lint and type gates', () => {
+  const root = fixture('broken-ts');
+  const file = 'src/badge.ts';
+
+  it('prettier reports the file and the first line it would change', async () => {
+    const issues = await checkFormatting(root, ['src'], '.prettierignore');
+    expectIssue(root, issues, file, 3, 'format/Prettier', /npm run format/);
+    assert.equal(issues.length, 1);
+  });
+
+  it('finds the first differing line', () => {
+    assert.equal(firstDifferentLine('a\nb\nc', 'a\nB\nc'), 2);
+    assert.equal(firstDifferentLine('a\n', 'a\n\n'), 3);
+    assert.equal(firstDifferentLine('same', 'same'), 1);
+  });
+
+  it('tsc reports the type error with file, line and column', () => {
+    const result = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'tsc'),
+      ['-p', path.join(root, 'tsconfig.json')],
+      {
+        cwd: ROOT,
+        encoding: 'utf8'
+      }
+    );
+    assert.notEqual(result.status, 0);
+    assert.match(
+      result.stdout,
+      /broken-ts\/src\/badge\.ts\(4,9\): error TS2322: Type 'string' is not assignable to type 'number'/
+    );
+  });
+
+  it('eslint reports the unused variable with line and column', () => {
+    const result = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'eslint'),
+      ['--no-ignore', path.join(root, file)],
+      { cwd: ROOT, encoding: 'utf8' }
+    );
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stdout,
+      /broken-ts\/src\/badge\.ts\n\s+5:9\s+error\s+'unused' is assigned a value but never used\s+@typescript-eslint\/no-unused-vars/
     );
   });
 });

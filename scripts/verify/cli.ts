@@ -11,6 +11,10 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 type Gate = (root: string) => Promise<{ issues: Issue[]; summary?: string }>;
 
 const GATES: Record<string, { title: string; run: Gate }> = {
+  format: {
+    title: 'Formatting (prettier)',
+    run: async (root) => ({ issues: await (await import('./format.js')).checkFormatting(root) })
+  },
   apex: {
     title: 'Apex semantic check (apex-ls)',
     run: async (root) => ({ issues: (await import('./apex-ls.js')).checkApexSemantics(root) })
