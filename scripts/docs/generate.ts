@@ -1,0 +1,299 @@
+/**
+ * The integration docs generator: `npm run docs:generate` writes `docs/integration/` from the
+ * metadata; `npm run docs:check` (`--check`) fails when those files are stale, missing or
+ * unexpected.
+ *
+ * Usage: `tsx scripts/docs/generate.ts [--check] [--project-root <dir>]`
+ *
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MetadataLoadError, loadMetadataModel } from '../lib/metadata-model.js';
+import { renderDirectionality } from './directionality.js';
+import { renderExternalIds } from './external-ids.js';
+import { DocsValidationError, readIntegrationConfig } from './integration-config.js';
+import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
+import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
+import { renderFieldOwnership } from './ownership.js';
+
+/** Folder of the generated docs, relative to the project root. */
+export const DOCS_DIR = 'docs/integration';
+
+/** The command that regenerates the docs, quoted in messages. */
+export const GENERATE_COMMAND = 'npm run docs:generate';
+
+/** A generated document. */
+export interface GeneratedDocument {
+  /** Project-relative path with `/` separators, e.g. `docs/integration/README.md`. */
+  readonly relativePath: string;
+  /** The formatted content. */
+  readonly content: string;
+}
+
+/** What {@link generateDocs} produces. */
+export interface GenerationResult {
+  /** The documents, sorted by path. */
+  readonly documents: readonly GeneratedDocument[];
+  /** Findings that did not stop generation. */
+  readonly warnings: readonly string[];
+}
+
+/** How the files on disk differ from the generated documents. */
+export interface DocsDiff {
+  /** Documents whose file content differs. */
+  readonly stale: readonly string[];
+  /** Documents with no file. */
+  readonly missing: readonly string[];
+  /** `.md` files in the docs folder that the generator does not produce. */
+  readonly extra: readonly string[];
+}
+
+/** Where `main` prints. */
+export interface Output {
+  /** Normal output, one line per call. */
+  stdout(line: string): void;
+  /** Errors and warnings, one line per call. */
+  stderr(line: string): void;
+}
+
+const DOCUMENT_INDEX = [
+  {
+    file: 'field-ownership.md',
+    title: 'Field ownership',
+    summary: 'which system owns each synced field, its canonical name and where its data flows'
+  },
+  {
+    file: 'external-ids.md',
+    title: 'External IDs',
+    summary: 'every External ID field, its uniqueness, and which one each object syncs on'
+  },
+  {
+    file: 'directionality.md',
+    title: 'Directionality',
+    summary: 'a diagram of the data flows between ERP, Salesforce and Marketing per object'
+  },
+  {
+    file: 'order-lifecycle.md',
+    title: 'Order lifecycle',
+    summary: 'the quote → order → ERP state machine, checked against `Order.ERP_Status__c`'
+  }
+] as const;
+
+/**
+ * Generates every document in memory from the project's metadata.
+ *
+ * @param projectRoot - folder holding `sfdx-project.json`
+ * @returns the formatted documents and any warnings
+ * @throws MetadataLoadError when a metadata file cannot be read
+ * @throws DocsValidationError listing every configuration or lifecycle problem
+ */
+export async function generateDocs(projectRoot: string): Promise<GenerationResult> {
+  const root = path.resolve(projectRoot);
+  const model = loadMetadataModel(root);
+  const lifecycleProblems = checkLifecycleAgainstMetadata(model);
+  let config;
+  try {
+    config = readIntegrationConfig(model);
+  } catch (error) {
+    if (error instanceof DocsValidationError) {
+      throw new DocsValidationError([...error.problems, ...lifecycleProblems]);
+    }
+    throw error;
+  }
+  if (lifecycleProblems.length > 0) {
+    throw new DocsValidationError(lifecycleProblems);
+  }
+  const sources: Record<string, string> = {
+    'README.md': renderIndex(),
+    'field-ownership.md': renderFieldOwnership(config),
+    'external-ids.md': renderExternalIds(model, config),
+    'directionality.md': renderDirectionality(config),
+    'order-lifecycle.md': renderOrderLifecycle()
+  };
+  const documents: GeneratedDocument[] = [];
+  for (const name of Object.keys(sources).sort()) {
+    const relativePath = `${DOCS_DIR}/${name}`;
+    const content = await formatMarkdown(sources[name], path.join(root, relativePath));
+    documents.push({ relativePath, content });
+  }
+  return { documents, warnings: config.warnings };
+}
+
+/**
+ * Compares generated documents with the files on disk.
+ *
+ * @param projectRoot - the project root
+ * @param documents - the generated documents
+ * @returns stale, missing and extra files (project-relative, sorted)
+ */
+export function diffDocs(projectRoot: string, documents: readonly GeneratedDocument[]): DocsDiff {
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const doc of documents) {
+    const file = path.join(projectRoot, doc.relativePath);
+    if (!fs.existsSync(file)) {
+      missing.push(doc.relativePath);
+    } else if (fs.readFileSync(file, 'utf8') !== doc.content) {
+      stale.push(doc.relativePath);
+    }
+  }
+  return { stale, missing, extra: extraFiles(projectRoot, documents) };
+}
+
+/**
+ * Writes the documents, leaving unchanged files untouched, and removes `.md` files in the docs
+ * folder that the generator no longer produces.
+ *
+ * @param projectRoot - the project root
+ * @param documents - the generated documents
+ * @returns the project-relative paths written and removed
+ */
+export function writeDocs(
+  projectRoot: string,
+  documents: readonly GeneratedDocument[]
+): { written: string[]; removed: string[] } {
+  const written: string[] = [];
+  fs.mkdirSync(path.join(projectRoot, DOCS_DIR), { recursive: true });
+  for (const doc of documents) {
+    const file = path.join(projectRoot, doc.relativePath);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== doc.content) {
+      fs.writeFileSync(file, doc.content);
+      written.push(doc.relativePath);
+    }
+  }
+  const removed = extraFiles(projectRoot, documents);
+  for (const relativePath of removed) {
+    fs.rmSync(path.join(projectRoot, relativePath));
+  }
+  return { written, removed };
+}
+
+/**
+ * Command-line entry: generates (default) or checks (`--check`) the integration docs.
+ *
+ * @param argv - arguments after the script name
+ * @param output - where to print (defaults to the console)
+ * @returns the exit code: 0 success / current, 1 stale docs or invalid metadata, 2 bad usage
+ */
+export async function main(
+  argv: readonly string[],
+  output: Output = consoleOutput
+): Promise<number> {
+  let options: { check: boolean; root: string; help: boolean };
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        check: { type: 'boolean', default: false },
+        'project-root': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      },
+      strict: true,
+      allowPositionals: false
+    });
+    options = {
+      check: values.check === true,
+      root: path.resolve(values['project-root'] ?? process.cwd()),
+      help: values.help === true
+    };
+  } catch (error) {
+    output.stderr(`docs: ${(error as Error).message}`);
+    output.stderr(USAGE);
+    return 2;
+  }
+  if (options.help) {
+    output.stdout(USAGE);
+    return 0;
+  }
+
+  let result: GenerationResult;
+  try {
+    result = await generateDocs(options.root);
+  } catch (error) {
+    if (error instanceof MetadataLoadError || error instanceof DocsValidationError) {
+      output.stderr(`docs: ${error.message}`);
+      output.stderr('docs: fix the metadata above; no docs were written.');
+      return 1;
+    }
+    throw error;
+  }
+  for (const warning of result.warnings) {
+    output.stderr(`docs: warning: ${warning}`);
+  }
+
+  if (options.check) {
+    const diff = diffDocs(options.root, result.documents);
+    const problems = [
+      ...diff.stale.map((f) => `${f} is out of date`),
+      ...diff.missing.map((f) => `${f} is missing`),
+      ...diff.extra.map((f) => `${f} is not generated (unexpected file)`)
+    ];
+    if (problems.length === 0) {
+      output.stdout(`docs: ${DOCS_DIR} is up to date (${result.documents.length} files).`);
+      return 0;
+    }
+    for (const problem of problems) {
+      output.stderr(`docs: ${problem}`);
+    }
+    output.stderr(
+      `docs: ${DOCS_DIR} does not match the metadata. Run \`${GENERATE_COMMAND}\` and commit the result.`
+    );
+    return 1;
+  }
+
+  const { written, removed } = writeDocs(options.root, result.documents);
+  for (const file of written) {
+    output.stdout(`docs: wrote ${file}`);
+  }
+  for (const file of removed) {
+    output.stdout(`docs: removed ${file} (not generated)`);
+  }
+  const unchanged = result.documents.length - written.length;
+  output.stdout(
+    `docs: ${DOCS_DIR}: ${written.length} written, ${unchanged} unchanged, ${removed.length} removed.`
+  );
+  return 0;
+}
+
+const USAGE = `Usage: tsx scripts/docs/generate.ts [--check] [--project-root <dir>]
+  (no option)          write ${DOCS_DIR}/ from the metadata
+  --check              exit 1 when ${DOCS_DIR}/ is stale, missing files or has extra .md files
+  --project-root <dir> the Salesforce DX project (default: the current directory)`;
+
+const consoleOutput: Output = {
+  stdout: (line) => console.log(line),
+  stderr: (line) => console.error(line)
+};
+
+function renderIndex(): string {
+  return document([
+    '# Integration docs',
+    GENERATED_NOTICE,
+    DOCUMENT_INDEX.map((d) => `- [${d.title}](${d.file}): ${d.summary}.`).join('\n'),
+    `\`npm run docs:check\` fails when these files no longer match the metadata.`
+  ]);
+}
+
+function extraFiles(projectRoot: string, documents: readonly GeneratedDocument[]): string[] {
+  const dir = path.join(projectRoot, DOCS_DIR);
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  const expected = new Set(documents.map((d) => d.relativePath));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .map((entry) => `${DOCS_DIR}/${entry.name}`)
+    .filter((relativePath) => !expected.has(relativePath))
+    .sort();
+}
+
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+) {
+  process.exitCode = await main(process.argv.slice(2));
+}
