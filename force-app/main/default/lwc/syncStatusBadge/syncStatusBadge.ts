@@ -28,7 +28,7 @@ export type SyncStatusCode = 'SYNCED' | 'PENDING' | 'FAILED' | 'NEVER_SYNCED';
 export interface SyncStatus {
   recordId: string;
   status: SyncStatusCode;
-  /** ISO 8601 time of the latest delivered or replayed message's processing. */
+  /** ISO 8601 time of the latest delivered message's processing. */
   lastSyncedAt?: string | null;
   failedCount: number;
   lastError?: string | null;
