@@ -96,6 +96,8 @@ export interface ObjectMetadata {
   readonly pluralLabel?: string;
   /** `<description>` of the object file, if there is one. */
   readonly description?: string;
+  /** Custom objects: `<sharingModel>` (`Private`, `ReadWrite`, `ControlledByParent`, …). */
+  readonly sharingModel?: string;
   /** Platform events: `<publishBehavior>` (`PublishAfterCommit` / `PublishImmediately`). */
   readonly publishBehavior?: string;
   /** Platform events: `<eventType>` (`HighVolume` / `StandardVolume`). */
@@ -385,6 +387,7 @@ interface MutableObject {
   label?: string;
   pluralLabel?: string;
   description?: string;
+  sharingModel?: string;
   publishBehavior?: string;
   eventType?: string;
   filePath?: string;
@@ -464,6 +467,7 @@ function addObjectFile(objects: Map<string, MutableObject>, file: string, relati
   object.label = text(xml, 'label');
   object.pluralLabel = text(xml, 'pluralLabel');
   object.description = text(xml, 'description');
+  object.sharingModel = text(xml, 'sharingModel');
   object.publishBehavior = text(xml, 'publishBehavior');
   object.eventType = text(xml, 'eventType');
 }
@@ -626,6 +630,7 @@ function freezeObject(object: MutableObject): ObjectMetadata {
     label: object.label,
     pluralLabel: object.pluralLabel,
     description: object.description,
+    sharingModel: object.sharingModel,
     publishBehavior: object.publishBehavior,
     eventType: object.eventType,
     fields: new Map(

@@ -132,7 +132,8 @@ describe('loadMetadataModel: objects and fields', () => {
       objectXml(`
       <label>Integration Message</label>
       <pluralLabel>Integration Messages</pluralLabel>
-      <description>Outbox and inbox</description>`),
+      <description>Outbox and inbox</description>
+      <sharingModel>Private</sharingModel>`),
     [`${DEFAULT}/objects/Integration_Message__c/fields/Status__c.field-meta.xml`]: fieldXml(
       '<label>Status</label><type>Text</type><length>40</length>'
     ),
@@ -178,6 +179,7 @@ describe('loadMetadataModel: objects and fields', () => {
     assert.equal(message.label, 'Integration Message');
     assert.equal(message.pluralLabel, 'Integration Messages');
     assert.equal(message.description, 'Outbox and inbox');
+    assert.equal(message.sharingModel, 'Private');
     assert.equal(
       message.filePath,
       `${DEFAULT}/objects/Integration_Message__c/Integration_Message__c.object-meta.xml`

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { loadMetadataModel, type MetadataModel } from '../../lib/metadata-model.js';
 import { listFiles, readSfdxProject } from '../../lib/project.js';
 
 /** A field the reference check knows, standard or custom. */
@@ -135,26 +136,35 @@ function loadStandardSchema(index: SchemaIndex, schema: StandardSchema): void {
   }
 }
 
-function loadObjects(index: SchemaIndex, objectsDir: string, schema: StandardSchema): void {
-  let folders: string[] = [];
-  try {
-    folders = fs.readdirSync(objectsDir).sort();
-  } catch {
-    return;
-  }
-  for (const folder of folders) {
-    const object = ensureObject(index, folder, schema);
-    const definition = readXml(path.join(objectsDir, folder, `${folder}.object-meta.xml`));
-    const custom = definition?.CustomObject as Record<string, unknown> | undefined;
-    if (object.custom && /__c$/i.test(folder)) {
-      object.fields.set('name', {
-        name: 'Name',
-        type: 'Standard',
-        required: false,
-        externalId: false
-      });
-      const sharing = String(custom?.sharingModel ?? '');
-      if (sharing !== 'ControlledByParent') {
+const SYSTEM_FIELDS_BY_KIND: Record<string, string[]> = {
+  platformEvent: ['ReplayId', 'EventUuid'],
+  customMetadata: [
+    'DeveloperName',
+    'MasterLabel',
+    'Label',
+    'QualifiedApiName',
+    'NamespacePrefix',
+    'Language'
+  ]
+};
+
+function addStandardField(object: KnownObject, name: string): void {
+  object.fields.set(name.toLowerCase(), {
+    name,
+    type: 'Standard',
+    required: false,
+    externalId: false
+  });
+}
+
+/** Adds the project's objects and fields, read through the shared metadata model. */
+function loadObjects(index: SchemaIndex, model: MetadataModel, schema: StandardSchema): void {
+  for (const source of model.objects.values()) {
+    const object = ensureObject(index, source.apiName, schema);
+    if (source.kind === 'custom' && /__c$/i.test(source.apiName)) {
+      addStandardField(object, 'Name');
+      // Detail objects of a master-detail have no owner.
+      if (source.sharingModel !== 'ControlledByParent') {
         object.fields.set('ownerid', {
           name: 'OwnerId',
           type: 'Lookup',
@@ -165,45 +175,15 @@ function loadObjects(index: SchemaIndex, objectsDir: string, schema: StandardSch
         });
       }
     }
-    if (/__e$/i.test(folder)) {
-      for (const field of ['ReplayId', 'EventUuid']) {
-        object.fields.set(field.toLowerCase(), {
-          name: field,
-          type: 'Standard',
-          required: false,
-          externalId: false
-        });
-      }
-    }
-    if (/__mdt$/i.test(folder)) {
-      for (const field of [
-        'DeveloperName',
-        'MasterLabel',
-        'Label',
-        'QualifiedApiName',
-        'NamespacePrefix',
-        'Language'
-      ]) {
-        object.fields.set(field.toLowerCase(), {
-          name: field,
-          type: 'Standard',
-          required: false,
-          externalId: false
-        });
-      }
-    }
-    for (const file of listFiles(path.join(objectsDir, folder, 'fields'), (n) =>
-      n.endsWith('.field-meta.xml')
-    )) {
-      const name = path.basename(file, '.field-meta.xml');
-      const field = (readXml(file)?.CustomField ?? {}) as Record<string, unknown>;
-      object.fields.set(name.toLowerCase(), {
-        name,
-        type: String(field.type ?? ''),
-        referenceTo: field.referenceTo ? String(field.referenceTo) : undefined,
-        relationshipName: field.relationshipName ? String(field.relationshipName) : undefined,
-        required: String(field.required) === 'true' || field.type === 'MasterDetail',
-        externalId: String(field.externalId) === 'true'
+    for (const name of SYSTEM_FIELDS_BY_KIND[source.kind] ?? []) addStandardField(object, name);
+    for (const field of source.fields.values()) {
+      object.fields.set(field.apiName.toLowerCase(), {
+        name: field.apiName,
+        type: field.type ?? '',
+        referenceTo: field.referenceTo,
+        relationshipName: field.relationshipName,
+        required: field.required || field.type === 'MasterDetail',
+        externalId: field.externalId
       });
     }
   }
@@ -274,7 +254,6 @@ export function buildSchemaIndex(root: string, standardSchemaFile: string): Sche
   };
   loadStandardSchema(index, schema);
   for (const pkg of project.packageDirs) {
-    for (const objectsDir of findFolders(pkg, 'objects')) loadObjects(index, objectsDir, schema);
     for (const file of listFiles(pkg, (n) => n.endsWith('.labels-meta.xml'))) {
       const labels = (readXml(file)?.CustomLabels ?? {}) as Record<string, unknown>;
       for (const label of asArray(labels.labels as Record<string, unknown>[])) {
@@ -310,37 +289,17 @@ export function buildSchemaIndex(root: string, standardSchemaFile: string): Sche
       const name = path.basename(file, '.cls');
       index.classes.set(name.toLowerCase(), { name, text: fs.readFileSync(file, 'utf8') });
     }
-    for (const file of listFiles(pkg, (n) => n.endsWith('.md-meta.xml'))) {
-      const [type, record] = path.basename(file, '.md-meta.xml').split('.');
-      const key = `${type}__mdt`.toLowerCase();
-      if (!index.customMetadataRecords.has(key)) index.customMetadataRecords.set(key, new Set());
-      index.customMetadataRecords.get(key)?.add((record ?? '').toLowerCase());
-    }
+  }
+  const model = loadMetadataModel(root);
+  loadObjects(index, model, schema);
+  for (const record of model.customMetadataRecords) {
+    const key = record.type.toLowerCase();
+    if (!index.customMetadataRecords.has(key)) index.customMetadataRecords.set(key, new Set());
+    index.customMetadataRecords.get(key)?.add(record.developerName.toLowerCase());
   }
   linkChildRelationships(index);
   loadChangeEvents(index, schema);
   return index;
-}
-
-function findFolders(dir: string, name: string): string[] {
-  const found: string[] = [];
-  const visit = (current: string): void => {
-    let entries: fs.Dirent[] = [];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.'))
-        continue;
-      const full = path.join(current, entry.name);
-      if (entry.name === name) found.push(full);
-      else visit(full);
-    }
-  };
-  visit(dir);
-  return found.sort();
 }
 
 /** Finds a field on an object, case-insensitively. */
