@@ -17,7 +17,7 @@ export interface Step {
 
 /** The gates, in the order they run. The LWC build comes before the conversion that needs its output. */
 export const STEPS: Step[] = [
-  { name: 'Formatting (prettier --check)', script: 'check:format' },
+  { name: 'Formatting (prettier)', script: 'check:format' },
   { name: 'Lint (eslint)', script: 'lint' },
   { name: 'TypeScript types (tsc --noEmit)', script: 'check:types' },
   { name: 'LWC build (tsc → deployable .js)', script: 'build:lwc' },
