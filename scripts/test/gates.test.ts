@@ -176,6 +176,12 @@ describe('metadata reference check', () => {
       /no field Owner__c/
     ],
     [
+      'force-app/main/default/customMetadata/Sync_Config.Widget_Colour.md-meta.xml',
+      23,
+      'refs/NotDateTime',
+      /Serial__c is configured as modified_at_field__c but is not a Date\/Time field/
+    ],
+    [
       'force-app/main/default/lwc/widgetCard/widgetCard.js-meta.xml',
       11,
       'refs/UnknownObject',

@@ -113,11 +113,15 @@ export function checkPermissionSet(index: SchemaIndex, file: string): Issue[] {
   return issues;
 }
 
+/** Registry settings that name a Date/Time field of the configured object. */
+const TIMESTAMP_SETTINGS = new Set(['modified_at_field__c', 'synced_at_field__c']);
+
 /**
  * Checks a custom metadata record: its type and fields exist, and — the kit's configuration
  * being metadata — values in `…Object_API_Name__c` fields name real objects and values in
- * `…Field_API_Name__c` / `External_ID_Field__c` name real fields of the record's object (an
- * external-ID setting must name an external-ID field).
+ * `…Field_API_Name__c` / `External_ID_Field__c` / `Modified_At_Field__c` / `Synced_At_Field__c`
+ * name real fields of the record's object (an external-ID setting must name an external-ID
+ * field, a timestamp setting a Date/Time field).
  */
 export function checkCustomMetadataRecord(index: SchemaIndex, file: string): Issue[] {
   const issues: Issue[] = [];
@@ -152,7 +156,14 @@ export function checkCustomMetadataRecord(index: SchemaIndex, file: string): Iss
       return issues;
     }
     for (const [field, value] of values) {
-      if (!value || !(field.endsWith('field_api_name__c') || field === 'external_id_field__c'))
+      if (
+        !value ||
+        !(
+          field.endsWith('field_api_name__c') ||
+          TIMESTAMP_SETTINGS.has(field) ||
+          field === 'external_id_field__c'
+        )
+      )
         continue;
       const problem = resolveFieldPath(index, objectName, value);
       if (problem) {
@@ -160,6 +171,15 @@ export function checkCustomMetadataRecord(index: SchemaIndex, file: string): Iss
           `>${value}<`,
           'UnknownField',
           `configuration names ${objectName}.${value}: ${problem}`
+        );
+      } else if (
+        TIMESTAMP_SETTINGS.has(field) &&
+        findField(index, objectName, value)?.type !== 'DateTime'
+      ) {
+        report(
+          `>${value}<`,
+          'NotDateTime',
+          `${objectName}.${value} is configured as ${field} but is not a Date/Time field`
         );
       } else if (
         field === 'external_id_field__c' &&

@@ -1,0 +1,9 @@
+trigger AccountTrigger on Account(
+    before update,
+    after insert,
+    after update,
+    after delete,
+    after undelete
+) {
+    new RecordSyncTriggerHandler().run();
+}

@@ -1,0 +1,9 @@
+trigger OpportunityTrigger on Opportunity(
+    before update,
+    after insert,
+    after update,
+    after delete,
+    after undelete
+) {
+    new RecordSyncTriggerHandler().run();
+}
