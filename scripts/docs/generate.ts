@@ -12,12 +12,15 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MetadataLoadError, loadMetadataModel } from '../lib/metadata-model.js';
+import { readContractDocsInput } from './contract-docs.js';
 import { renderDirectionality } from './directionality.js';
 import { renderExternalIds } from './external-ids.js';
 import { DocsValidationError, readIntegrationConfig } from './integration-config.js';
 import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
 import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
 import { renderFieldOwnership } from './ownership.js';
+import { checkEventFields, renderRecordChangedEvent } from './record-changed-event.js';
+import { renderRecordsApi } from './records-api.js';
 
 /** Folder of the generated docs, relative to the project root. */
 export const DOCS_DIR = 'docs/integration';
@@ -79,16 +82,36 @@ const DOCUMENT_INDEX = [
     file: 'order-lifecycle.md',
     title: 'Order lifecycle',
     summary: 'the quote → order → ERP state machine, checked against `Order.ERP_Status__c`'
+  },
+  {
+    file: 'records-api.md',
+    title: 'Records API',
+    summary:
+      'the inbound `POST …/erp-bridge/v1/records/{object}` endpoint: headers, shapes, rules, error codes, the objects it writes and examples'
+  },
+  {
+    file: 'record-changed-event.md',
+    title: 'Record changed event',
+    summary:
+      'the outbound `ERP_Record_Changed__e` event: fields, when it is published, and which objects and fields it carries'
   }
 ] as const;
 
+/** The documents generated only for a project with the record-sync contract fixtures. */
+const CONTRACT_DOCUMENTS: ReadonlySet<string> = new Set([
+  'records-api.md',
+  'record-changed-event.md'
+]);
+
 /**
- * Generates every document in memory from the project's metadata.
+ * Generates every document in memory from the project's metadata. The record-sync contract
+ * documents (`records-api.md`, `record-changed-event.md`) are generated when the project has the
+ * `ErpContract_*` fixtures (static resources), which must then be valid.
  *
  * @param projectRoot - folder holding `sfdx-project.json`
  * @returns the formatted documents and any warnings
  * @throws MetadataLoadError when a metadata file cannot be read
- * @throws DocsValidationError listing every configuration or lifecycle problem
+ * @throws DocsValidationError listing every configuration, lifecycle or contract problem
  */
 export async function generateDocs(projectRoot: string): Promise<GenerationResult> {
   const root = path.resolve(projectRoot);
@@ -103,16 +126,24 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
     }
     throw error;
   }
-  if (lifecycleProblems.length > 0) {
-    throw new DocsValidationError(lifecycleProblems);
+  const contract = readContractDocsInput(model, config);
+  const eventProblems =
+    contract.input === undefined ? [] : checkEventFields(model, contract.input.schema);
+  const problems = [...lifecycleProblems, ...contract.problems, ...eventProblems];
+  if (problems.length > 0) {
+    throw new DocsValidationError(problems);
   }
   const sources: Record<string, string> = {
-    'README.md': renderIndex(),
+    'README.md': renderIndex(contract.input !== undefined),
     'field-ownership.md': renderFieldOwnership(config),
     'external-ids.md': renderExternalIds(model, config),
     'directionality.md': renderDirectionality(config),
     'order-lifecycle.md': renderOrderLifecycle()
   };
+  if (contract.input !== undefined) {
+    sources['records-api.md'] = renderRecordsApi(contract.input, model, config);
+    sources['record-changed-event.md'] = renderRecordChangedEvent(contract.input, model, config);
+  }
   const documents: GeneratedDocument[] = [];
   for (const name of Object.keys(sources).sort()) {
     const relativePath = `${DOCS_DIR}/${name}`;
@@ -268,11 +299,13 @@ const consoleOutput: Output = {
   stderr: (line) => console.error(line)
 };
 
-function renderIndex(): string {
+function renderIndex(withContract: boolean): string {
   return document([
     '# Integration docs',
     GENERATED_NOTICE,
-    DOCUMENT_INDEX.map((d) => `- [${d.title}](${d.file}): ${d.summary}.`).join('\n'),
+    DOCUMENT_INDEX.filter((d) => withContract || !CONTRACT_DOCUMENTS.has(d.file))
+      .map((d) => `- [${d.title}](${d.file}): ${d.summary}.`)
+      .join('\n'),
     `\`npm run docs:check\` fails when these files no longer match the metadata.`
   ]);
 }

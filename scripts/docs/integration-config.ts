@@ -23,6 +23,8 @@ export type ExternalSystem = Exclude<SystemName, 'Salesforce'>;
 export type Direction = 'Inbound' | 'Outbound' | 'Bidirectional';
 /** `Integration_Object__mdt.Counterpart_System__c`. */
 export type Counterpart = 'ERP' | 'Marketing' | 'Both';
+/** `Integration_Object__mdt.Inbound_API__c`: the inbound API that writes an object. */
+export type InboundApi = 'Records' | 'Orders' | 'Marketing';
 
 /** API name of the custom metadata type that registers synced objects. */
 export const INTEGRATION_OBJECT_TYPE = 'Integration_Object__mdt';
@@ -32,6 +34,13 @@ export const FIELD_OWNERSHIP_TYPE = 'Field_Ownership__mdt';
 const SYSTEMS: readonly SystemName[] = ['Salesforce', 'ERP', 'Marketing'];
 const DIRECTIONS: readonly Direction[] = ['Inbound', 'Outbound', 'Bidirectional'];
 const COUNTERPARTS: readonly Counterpart[] = ['ERP', 'Marketing', 'Both'];
+const INBOUND_APIS: readonly InboundApi[] = ['Records', 'Orders', 'Marketing'];
+/** The system that calls each inbound API. */
+const SENDER_OF_INBOUND_API: Readonly<Record<InboundApi, ExternalSystem>> = {
+  Records: 'ERP',
+  Orders: 'ERP',
+  Marketing: 'Marketing'
+};
 
 /** One `Integration_Object__mdt` record. */
 export interface IntegrationObject {
@@ -53,6 +62,12 @@ export interface IntegrationObject {
   readonly sortOrder?: number;
   /** `External_ID_Field__c`: the field the sync joins on, if set. */
   readonly externalIdField?: string;
+  /** `Inbound_API__c`: the inbound API that writes the object, if any. */
+  readonly inboundApi?: InboundApi;
+  /** `Modified_At_Field__c`: the Date/Time field of the stale-update guard, if set. */
+  readonly modifiedAtField?: string;
+  /** `Synced_At_Field__c`: the Date/Time field stamped when an inbound change is applied, if set. */
+  readonly syncedAtField?: string;
   /** Label of the object from its metadata, if the project has an object file. */
   readonly objectLabel?: string;
   /** Developer name of the record. */
@@ -126,7 +141,11 @@ export class DocsValidationError extends Error {
  * object; a sync key that is not an external-ID field; an ownership record whose object has no
  * `Integration_Object__mdt` record; a field with two ownership records (two owners); a missing or
  * duplicate (within one object) canonical name; a custom object or custom field without metadata;
- * an owner that is not the object's counterpart system.
+ * an owner that is not the object's counterpart system; an unknown `Inbound_API__c`, or one set on
+ * an outbound-only object, on an object whose counterpart does not call that API or on an object
+ * without a sync key; a records-API object without `Modified_At_Field__c`; a modified-at or
+ * synced-at field that is missing or not a Date/Time. An orders or marketing object without
+ * `Modified_At_Field__c` is a warning.
  *
  * @param model - the loaded project metadata
  * @returns the configuration, sorted
@@ -135,7 +154,7 @@ export class DocsValidationError extends Error {
 export function readIntegrationConfig(model: MetadataModel): IntegrationConfig {
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const objects = readObjects(model, problems);
+  const objects = readObjects(model, problems, warnings);
   const byObject = new Map(objects.map((o) => [o.objectApiName.toLowerCase(), o]));
   const ownership = readOwnership(model, byObject, problems, warnings);
   if (problems.length > 0) {
@@ -164,7 +183,11 @@ export function flowOf(owner: SystemName, object: IntegrationObject): string {
   return `${owner} → Salesforce`;
 }
 
-function readObjects(model: MetadataModel, problems: Problem[]): IntegrationObject[] {
+function readObjects(
+  model: MetadataModel,
+  problems: Problem[],
+  warnings: string[]
+): IntegrationObject[] {
   const seen = new Map<string, string>();
   const objects: IntegrationObject[] = [];
   for (const record of customMetadataRecordsOf(model, INTEGRATION_OBJECT_TYPE)) {
@@ -193,6 +216,11 @@ function readObjects(model: MetadataModel, problems: Problem[]): IntegrationObje
     if (sortOrder !== undefined && sortOrder !== null && typeof sortOrder !== 'number') {
       report(`Sort_Order__c "${String(sortOrder)}" is not a number`);
     }
+    const inboundApi = stringValue(record, 'Inbound_API__c');
+    if (inboundApi !== undefined && !isOneOf(inboundApi, INBOUND_APIS)) {
+      report(`Inbound_API__c "${inboundApi}" is not one of ${INBOUND_APIS.join(', ')}`);
+      valid = false;
+    }
     if (!valid || objectApiName === undefined) {
       continue;
     }
@@ -210,6 +238,31 @@ function readObjects(model: MetadataModel, problems: Problem[]): IntegrationObje
     if (externalIdField !== undefined) {
       checkSyncKey(model, objectApiName, externalIdField, report);
     }
+    const modifiedAtField = stringValue(record, 'Modified_At_Field__c');
+    const syncedAtField = stringValue(record, 'Synced_At_Field__c');
+    for (const [setting, fieldApiName] of [
+      ['Modified_At_Field__c', modifiedAtField],
+      ['Synced_At_Field__c', syncedAtField]
+    ] as const) {
+      if (fieldApiName !== undefined) {
+        checkDateTimeField(model, objectApiName, setting, fieldApiName, report);
+      }
+    }
+    if (isOneOf(inboundApi, INBOUND_APIS)) {
+      checkInboundApi(
+        {
+          objectApiName,
+          inboundApi,
+          direction: direction as Direction,
+          counterpart: counterpart as Counterpart,
+          externalIdField,
+          modifiedAtField,
+          filePath: record.filePath
+        },
+        report,
+        warnings
+      );
+    }
     objects.push({
       objectApiName: object?.apiName ?? objectApiName,
       direction: direction as Direction,
@@ -221,6 +274,9 @@ function readObjects(model: MetadataModel, problems: Problem[]): IntegrationObje
       deliveryMode: stringValue(record, 'Delivery_Mode__c'),
       sortOrder: typeof sortOrder === 'number' ? sortOrder : undefined,
       externalIdField,
+      inboundApi: isOneOf(inboundApi, INBOUND_APIS) ? inboundApi : undefined,
+      modifiedAtField,
+      syncedAtField,
       objectLabel: object?.label,
       developerName: record.developerName,
       filePath: record.filePath
@@ -250,6 +306,64 @@ function checkSyncKey(
     report(
       `External_ID_Field__c ${objectApiName}.${fieldApiName} is not marked External ID (${field.filePath})`
     );
+  }
+}
+
+function checkDateTimeField(
+  model: MetadataModel,
+  objectApiName: string,
+  setting: string,
+  fieldApiName: string,
+  report: (message: string) => void
+): void {
+  const field = findField(model, objectApiName, fieldApiName);
+  if (field === undefined) {
+    report(`${setting} ${objectApiName}.${fieldApiName} has no field metadata`);
+  } else if (field.type !== 'DateTime') {
+    report(
+      `${setting} ${objectApiName}.${fieldApiName} is a ${field.type ?? 'field without type'}, not a DateTime (${field.filePath})`
+    );
+  }
+}
+
+/**
+ * Checks that an object written by an inbound API can be: it syncs inbound, its counterpart is
+ * the API's sender, and it has the sync key and (for the records API) the stale-update field the
+ * API needs. A missing modified-at field of another inbound API is a warning.
+ */
+function checkInboundApi(
+  object: {
+    objectApiName: string;
+    inboundApi: InboundApi;
+    direction: Direction;
+    counterpart: Counterpart;
+    externalIdField?: string;
+    modifiedAtField?: string;
+    filePath: string;
+  },
+  report: (message: string) => void,
+  warnings: string[]
+): void {
+  const { objectApiName, inboundApi } = object;
+  const sender = SENDER_OF_INBOUND_API[inboundApi];
+  if (object.direction === 'Outbound') {
+    report(`Inbound_API__c is ${inboundApi} but ${objectApiName} syncs Outbound only`);
+  }
+  if (object.counterpart !== sender && object.counterpart !== 'Both') {
+    report(
+      `Inbound_API__c ${inboundApi} is called by ${sender}, which is not the counterpart of ${objectApiName} (${object.counterpart})`
+    );
+  }
+  if (object.externalIdField === undefined) {
+    report(`Inbound_API__c is ${inboundApi} but ${objectApiName} has no External_ID_Field__c`);
+  }
+  if (object.modifiedAtField === undefined) {
+    const message = `Inbound_API__c is ${inboundApi} but ${objectApiName} has no Modified_At_Field__c, so stale updates cannot be detected`;
+    if (inboundApi === 'Records') {
+      report(message);
+    } else {
+      warnings.push(`${object.filePath}: ${message}`);
+    }
   }
 }
 

@@ -24,6 +24,9 @@ import {
   type IntegrationObject
 } from '../docs/integration-config.js';
 import { cell, code, formatMarkdown, table } from '../docs/markdown.js';
+import { checkEventFields } from '../docs/record-changed-event.js';
+import { generateContractSchema } from '../lib/contract.js';
+import { RECORD_ERROR_CODES, REQUEST_ERROR_CODES } from '../../types/contract/error-codes.js';
 import {
   LIFECYCLE_MODEL_FILE,
   LIFECYCLE_STATES,
@@ -51,6 +54,21 @@ after(() => {
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+/** Copies the repository's metadata and contract fixtures (not its Apex or docs) to a temp dir. */
+function copyMain(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-main-'));
+  tempRoots.push(root);
+  fs.copyFileSync(path.join(MAIN_ROOT, 'sfdx-project.json'), path.join(root, 'sfdx-project.json'));
+  for (const folder of ['customMetadata', 'objects', 'staticresources']) {
+    fs.cpSync(
+      path.join(MAIN_ROOT, 'force-app/main/default', folder),
+      path.join(root, 'force-app/main/default', folder),
+      { recursive: true }
+    );
+  }
+  return root;
+}
 
 /** Copies the checked-in fixture project to a temp dir that a test may change. */
 function copyFixture(): string {
@@ -180,6 +198,14 @@ function section(markdown: string, heading: string): string {
   return markdown.slice(start, next < 0 ? undefined : next);
 }
 
+/** Like {@link section}, but ends at the next heading of any level. */
+function subsection(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `missing heading ${heading}`);
+  const next = markdown.indexOf('\n#', start + heading.length + 1);
+  return markdown.slice(start, next < 0 ? undefined : next);
+}
+
 describe('generateDocs on the fixture project', () => {
   let result: GenerationResult;
   before(async () => {
@@ -204,11 +230,12 @@ describe('generateDocs on the fixture project', () => {
     }
   });
 
-  it('indexes the four documents in README.md', () => {
+  it('indexes the four documents in README.md, and no contract document', () => {
     const readme = doc(result, 'README.md');
     for (const name of DOC_NAMES.slice(1)) {
       assert.match(readme, new RegExp(`\\]\\(${name.replace('.', '\\.')}\\)`));
     }
+    assert.doesNotMatch(readme, /records-api|record-changed-event/);
   });
 
   it('writes one ownership table per object in sort order, then name', () => {
@@ -846,5 +873,344 @@ describe('building blocks', () => {
       '  DraftQuote --> [*]',
       '  note right of DraftQuote : a b c'
     ]);
+  });
+});
+
+describe('the record-sync contract documents, generated from the repository', () => {
+  const STATIC = 'force-app/main/default/staticresources';
+  let result: GenerationResult;
+  before(async () => {
+    result = await generateDocs(MAIN_ROOT);
+  });
+
+  it('adds records-api.md and record-changed-event.md, linked from README.md', () => {
+    assert.deepEqual(
+      result.documents.map((d) => d.relativePath),
+      [...DOC_NAMES, 'record-changed-event.md', 'records-api.md']
+        .sort()
+        .map((n) => `${DOCS_DIR}/${n}`)
+    );
+    const readme = doc(result, 'README.md');
+    assert.match(readme, /- \[Records API\]\(records-api\.md\): the inbound /);
+    assert.match(readme, /- \[Record changed event\]\(record-changed-event\.md\): the outbound /);
+  });
+
+  it('documents the endpoint, headers and every type of the request and response', () => {
+    const md = doc(result, 'records-api.md');
+    assert.ok(md.includes('POST /services/apexrest/erp-bridge/v1/records/{object}\n'));
+    for (const header of ['Idempotency-Key', 'X-Correlation-Id', 'Idempotent-Replayed']) {
+      assert.match(md, new RegExp(`\\| \`${header}\` +\\|`), header);
+    }
+    for (const type of [
+      'RecordUpsertRequest',
+      'RecordUpsertInput',
+      'RecordUpsertResponse',
+      'RecordUpsertSummary',
+      'RecordResult',
+      'RecordError',
+      'IgnoredField',
+      'ErrorResponse'
+    ]) {
+      assert.match(md, new RegExp(`\\n### ${type}\\n`), type);
+    }
+    assert.deepEqual(rows(section(md, '### RecordUpsertInput'))[2].slice(0, 3), [
+      '`modifiedAt`',
+      '`string`',
+      'yes'
+    ]);
+  });
+
+  it('tables every error code from the catalogue, with its HTTP status', () => {
+    const md = doc(result, 'records-api.md');
+    const requestRows = rows(section(md, '### Request error codes'));
+    assert.deepEqual(
+      requestRows.slice(1).map((r) => [r[0], r[1]]),
+      Object.entries(REQUEST_ERROR_CODES).map(([c, info]) => [`\`${c}\``, String(info.httpStatus)])
+    );
+    assert.deepEqual(
+      rows(section(md, '## Record error codes'))
+        .slice(1)
+        .map((r) => r[0]),
+      Object.keys(RECORD_ERROR_CODES).map((c) => `\`${c}\``)
+    );
+  });
+
+  it('lists the objects it writes from Integration_Object__mdt, and why it refuses the others', () => {
+    const md = doc(result, 'records-api.md');
+    const objects = rows(subsection(md, '## Objects'));
+    assert.deepEqual(objects[0], [
+      'Object',
+      'Canonical name',
+      'External ID field',
+      'Key canonical name',
+      'Modified-at field',
+      'Synced-at field'
+    ]);
+    assert.deepEqual(
+      objects.slice(1, 5).map((r) => r[0]),
+      ['Product2', 'Pricebook2', 'Account', 'Contact']
+    );
+    assert.deepEqual(objects[3], [
+      'Account',
+      '`account`',
+      '`ERP_Account_ID__c`',
+      '`erpAccountId`',
+      '`ERP_Last_Modified_At__c`',
+      '`ERP_Last_Synced_At__c`'
+    ]);
+    const account = rows(section(md, '### Account fields'));
+    assert.deepEqual(
+      account.find((r) => r[0] === '`name`'),
+      ['`name`', '`Name`', 'Salesforce', '—', 'seeded', 'ignored (`NOT_OWNED_BY_SENDER`)']
+    );
+    assert.deepEqual(
+      account.find((r) => r[0] === '`creditLimit`'),
+      ['`creditLimit`', '`ERP_Credit_Limit__c`', 'ERP', 'number', 'applied', 'applied']
+    );
+    assert.deepEqual(account.find((r) => r[0] === '`erpAccountId`')!.slice(4), [
+      'ignored (`KEY_FIELD`)',
+      'ignored (`KEY_FIELD`)'
+    ]);
+    const refused = rows(section(md, '### Objects it does not write'));
+    assert.deepEqual(
+      refused.slice(1).map((r) => `${r[0]}: ${r[3]}`),
+      [
+        'Lead: written by the marketing API (`/erp-bridge/v1/marketing`)',
+        'Campaign: written by the marketing API (`/erp-bridge/v1/marketing`)',
+        'Opportunity: outbound only',
+        'Order: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle',
+        'OrderItem: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle'
+      ]
+    );
+  });
+
+  it('embeds the example fixtures verbatim', () => {
+    const api = doc(result, 'records-api.md');
+    const event = doc(result, 'record-changed-event.md');
+    for (const [name, md] of [
+      ['ErpContract_RecordsUpsertRequest', api],
+      ['ErpContract_RecordsUpsertResponse', api],
+      ['ErpContract_RecordsErrorResponse', api],
+      ['ErpContract_RecordChangedEvent', event]
+    ] as const) {
+      const text = fs.readFileSync(path.join(MAIN_ROOT, STATIC, `${name}.json`), 'utf8');
+      assert.ok(md.includes(`\`\`\`json\n${text}\`\`\`\n`), `${name} is not embedded verbatim`);
+    }
+    assert.match(
+      api,
+      /### Response \(HTTP 200\)\n\n- Record 0 \(`ERP-C-1001`\): created; seeded `name`\.\n/
+    );
+    assert.match(api, /- Record 2 \(`ERP-C-1003`\): rejected; `STALE_UPDATE` on `modifiedAt`\.\n/);
+    assert.match(api, /### Refused call \(HTTP 413\)/);
+  });
+
+  it('documents the event fields, the publishing objects and the fields that travel', () => {
+    const md = doc(result, 'record-changed-event.md');
+    const fields = rows(section(md, '## Fields'));
+    assert.deepEqual(fields[0], ['Field', 'Salesforce type', 'JSON type', 'Description']);
+    assert.deepEqual(
+      fields.slice(1).map((r) => r[0]),
+      [
+        'Object_API_Name__c',
+        'Canonical_Object__c',
+        'Record_ID__c',
+        'External_ID__c',
+        'Change_Type__c',
+        'Changed_Fields__c',
+        'Correlation_ID__c',
+        'Occurred_At__c'
+      ].map((f) => `\`${f}\``)
+    );
+    assert.deepEqual(fields[2].slice(1, 3), ['Text(80)', '`string`']);
+    const publishing = rows(subsection(md, '## Objects that publish it'));
+    assert.deepEqual(
+      publishing.slice(1).map((r) => r[0]),
+      ['Product2', 'Account', 'Contact', 'Lead', 'Opportunity', 'Order', 'OrderItem']
+    );
+    assert.deepEqual(publishing[5].slice(2), ['— (always null)', 'Platform Event', '7']);
+    assert.deepEqual(
+      rows(subsection(md, '### Account'))
+        .slice(1)
+        .map((r) => r[0]),
+      [
+        'billingCity',
+        'billingCountry',
+        'billingPostalCode',
+        'billingState',
+        'billingStreet',
+        'industry',
+        'name',
+        'phone',
+        'website'
+      ].map((f) => `\`${f}\``)
+    );
+    assert.deepEqual(rows(section(md, '## Objects that do not publish it')).slice(1), [
+      ['Pricebook2', 'inbound only'],
+      ['Campaign', 'inbound only']
+    ]);
+  });
+
+  it('matches the checked-in docs/integration', () => {
+    assert.deepEqual(diffDocs(MAIN_ROOT, result.documents), { stale: [], missing: [], extra: [] });
+  });
+
+  it('fails --check when a fixture changes after generation', async () => {
+    const root = copyMain();
+    assert.equal(await main(['--project-root', root], capture()), 0);
+    assert.equal(await main(['--check', '--project-root', root], capture()), 0);
+    edit(
+      root,
+      `${STATIC}/ErpContract_RecordsErrorResponse.json`,
+      'this one has 250',
+      'this one has 251'
+    );
+    const check = capture();
+    assert.equal(await main(['--check', '--project-root', root], check), 1);
+    const notWarnings = (lines: string[]) => lines.filter((l) => !l.startsWith('docs: warning:'));
+    assert.deepEqual(notWarnings(check.err).slice(0, 1), [
+      `docs: ${DOCS_DIR}/records-api.md is out of date`
+    ]);
+    edit(
+      root,
+      `${STATIC}/ErpContract_RecordChangedEvent.json`,
+      '"Occurred_At__c": "2026-03-02T10:04:11.000Z"',
+      '"Occurred_At__c": "2026-03-02T10:04:12.000Z"'
+    );
+    const again = capture();
+    assert.equal(await main(['--check', '--project-root', root], again), 1);
+    assert.deepEqual(notWarnings(again.err).slice(0, 2), [
+      `docs: ${DOCS_DIR}/record-changed-event.md is out of date`,
+      `docs: ${DOCS_DIR}/records-api.md is out of date`
+    ]);
+  });
+
+  it('refuses to document an invalid fixture, naming it', async () => {
+    const root = copyMain();
+    const file = `${STATIC}/ErpContract_RecordsUpsertResponse.json`;
+    fs.copyFileSync(
+      path.join(
+        MAIN_ROOT,
+        'test-fixtures/contract/ErpContract_RecordsUpsertResponse.outcome-skipped.json'
+      ),
+      path.join(root, file)
+    );
+    await expectProblem(
+      root,
+      file,
+      /does not match RecordUpsertResponse: \/results\/0\/outcome: "skipped"/
+    );
+    fs.rmSync(path.join(root, `${STATIC}/ErpContract_RecordChangedEvent.json`));
+    await expectProblem(
+      root,
+      `${STATIC}/ErpContract_RecordChangedEvent.json`,
+      /is missing: the contract fixture ErpContract_RecordChangedEvent/
+    );
+  });
+
+  it('checks that the event type and the ERP_Record_Changed__e fields are the same set', async () => {
+    const root = copyMain();
+    const fields = 'force-app/main/default/objects/ERP_Record_Changed__e/fields';
+    fs.rmSync(path.join(root, fields, 'Occurred_At__c.field-meta.xml'));
+    fs.copyFileSync(
+      path.join(root, fields, 'Record_ID__c.field-meta.xml'),
+      path.join(root, fields, 'Source__c.field-meta.xml')
+    );
+    edit(root, `${fields}/Source__c.field-meta.xml`, 'Record_ID__c', 'Source__c');
+    await expectProblem(
+      root,
+      'types/contract/record-sync.ts',
+      /RecordChangedEvent\.Occurred_At__c is not a field of ERP_Record_Changed__e/
+    );
+    await expectProblem(
+      root,
+      `${fields}/Source__c.field-meta.xml`,
+      /ERP_Record_Changed__e\.Source__c is not a property of RecordChangedEvent in types\/contract\/record-sync\.ts/
+    );
+    fs.rmSync(path.join(root, 'force-app/main/default/objects/ERP_Record_Changed__e'), {
+      recursive: true
+    });
+    assert.deepEqual(checkEventFields(loadMetadataModel(root), generateContractSchema()), [
+      {
+        filePath: 'force-app/main/default/objects/ERP_Record_Changed__e',
+        message: 'ERP_Record_Changed__e has no metadata, but the contract fixtures document it'
+      }
+    ]);
+  });
+});
+
+describe('inbound API settings of Integration_Object__mdt', () => {
+  it('rejects inconsistent settings', async () => {
+    const root = copyFixture();
+    const badValue = integrationObject(root, 'Product2', { Inbound_API__c: 'Bulk' });
+    const outbound = integrationObject(root, 'Opportunity', {
+      Direction__c: 'Outbound',
+      Inbound_API__c: 'Records'
+    });
+    const wrongSender = integrationObject(root, 'Campaign', {
+      Inbound_API__c: 'Marketing',
+      External_ID_Field__c: 'Name',
+      Modified_At_Field__c: 'LastModifiedDate'
+    });
+    const account = integrationObject(root, 'Account', {
+      External_ID_Field__c: 'ERP_Account_ID__c',
+      Inbound_API__c: 'Records',
+      Modified_At_Field__c: 'ERP_Credit_Limit__c',
+      Synced_At_Field__c: 'ERP_Last_Synced_At__c'
+    });
+    await expectProblem(
+      root,
+      badValue,
+      /Inbound_API__c "Bulk" is not one of Records, Orders, Marketing/
+    );
+    await expectProblem(
+      root,
+      outbound,
+      /Inbound_API__c is Records but Opportunity syncs Outbound only/
+    );
+    await expectProblem(
+      root,
+      outbound,
+      /Inbound_API__c is Records but Opportunity has no External_ID_Field__c/
+    );
+    await expectProblem(
+      root,
+      outbound,
+      /Inbound_API__c is Records but Opportunity has no Modified_At_Field__c, so stale updates cannot be detected/
+    );
+    await expectProblem(
+      root,
+      wrongSender,
+      /Inbound_API__c Marketing is called by Marketing, which is not the counterpart of Campaign \(ERP\)/
+    );
+    await expectProblem(
+      root,
+      wrongSender,
+      /Modified_At_Field__c Campaign\.LastModifiedDate has no field metadata/
+    );
+    await expectProblem(
+      root,
+      account,
+      /Modified_At_Field__c Account\.ERP_Credit_Limit__c is a Currency, not a DateTime \(force-app\/main\/default\/objects\/Account\/fields\/ERP_Credit_Limit__c\.field-meta\.xml\)/
+    );
+    await expectProblem(
+      root,
+      account,
+      /Synced_At_Field__c Account\.ERP_Last_Synced_At__c has no field metadata/
+    );
+  });
+
+  it('warns when an orders or marketing object has no modified-at field', async () => {
+    const root = copyFixture();
+    const file = integrationObject(root, 'Order', {
+      External_ID_Field__c: 'ERP_Order_ID__c',
+      Sort_Order__c: 30,
+      Inbound_API__c: 'Orders'
+    });
+    const result = await generateDocs(root);
+    assert.deepEqual(result.warnings, [
+      `${file}: Inbound_API__c is Orders but Order has no Modified_At_Field__c, so stale updates cannot be detected`
+    ]);
+    const config = readIntegrationConfig(loadMetadataModel(root));
+    assert.equal(config.objects.find((o) => o.objectApiName === 'Order')?.inboundApi, 'Orders');
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * What the two contract documents (`records-api.md`, `record-changed-event.md`) share: the
+ * validated contract fixtures and schema they are built from, and the Markdown for type tables
+ * and embedded fixtures.
+ *
+ * @module
+ */
+import {
+  CONTRACT_FIXTURES,
+  checkContractFixtures,
+  generateContractSchema,
+  schemaDescription,
+  schemaFields,
+  ContractValidator,
+  type FixtureRole,
+  type JsonSchema,
+  type LoadedFixture
+} from '../lib/contract.js';
+import { type MetadataModel } from '../lib/metadata-model.js';
+import { type IntegrationConfig, type Problem } from './integration-config.js';
+import { code, prose, table } from './markdown.js';
+
+/** The validated inputs of the contract documents. */
+export interface ContractDocsInput {
+  /** JSON Schema of `types/contract/record-sync.ts`. */
+  readonly schema: JsonSchema;
+  /** The four fixtures, each valid against its type and consistent with the metadata. */
+  readonly fixtures: Readonly<Record<FixtureRole, LoadedFixture>>;
+}
+
+/**
+ * Reads and checks the contract fixtures of a project for the docs.
+ *
+ * @param model - the loaded project metadata
+ * @param config - the validated integration configuration
+ * @returns `input` when the project has valid fixtures; `undefined` input and no problems when it
+ *   has none (it does not publish the contract); problems (and no input) when they are invalid
+ */
+export function readContractDocsInput(
+  model: MetadataModel,
+  config: IntegrationConfig
+): { input?: ContractDocsInput; problems: readonly Problem[] } {
+  const schema = generateContractSchema();
+  const { fixtures, problems } = checkContractFixtures(
+    model,
+    config,
+    new ContractValidator(schema)
+  );
+  if (fixtures.length === 0 || problems.length > 0) {
+    return { problems };
+  }
+  const byRole = Object.fromEntries(fixtures.map((f) => [f.role, f])) as Record<
+    FixtureRole,
+    LoadedFixture
+  >;
+  return { input: { schema, fixtures: byRole }, problems: [] };
+}
+
+/**
+ * A table of the properties of one object type of the contract.
+ *
+ * @param schema - the contract schema
+ * @param typeName - e.g. `RecordResult`
+ * @returns a Markdown table: field, type, required, description
+ */
+export function typeTable(schema: JsonSchema, typeName: string): string {
+  return table(
+    ['Field', 'Type', 'Required', 'Description'],
+    schemaFields(schema, typeName).map((field) => [
+      code(field.name),
+      code(field.type),
+      field.required ? 'yes' : 'no',
+      prose(field.description)
+    ])
+  );
+}
+
+/**
+ * A section for one type: heading, its TSDoc description, and its property table.
+ *
+ * @param schema - the contract schema
+ * @param typeName - e.g. `RecordResult`
+ * @param level - heading level (2 or 3)
+ * @param intro - optional sentence placed before the type's description
+ * @returns the Markdown blocks
+ */
+export function typeSection(
+  schema: JsonSchema,
+  typeName: string,
+  level: number,
+  intro?: string
+): string[] {
+  const description = schemaDescription(schema, typeName);
+  const text = [intro, description].filter((t) => t !== undefined && t !== '').join(' ');
+  return [
+    `${'#'.repeat(level)} ${typeName}`,
+    ...(text === '' ? [] : [text]),
+    typeTable(schema, typeName)
+  ];
+}
+
+/**
+ * Embeds a fixture verbatim as a JSON code block, naming its static resource.
+ *
+ * @param fixture - the fixture
+ * @returns the Markdown blocks: the source line and the fenced JSON
+ */
+export function fixtureBlock(fixture: LoadedFixture): string[] {
+  return [
+    `Static resource ${code(fixture.name)} (${code(fixture.filePath)}), type ${code(fixture.typeName)}:`,
+    ['```json', fixture.text.replace(/\s+$/, ''), '```'].join('\n')
+  ];
+}
+
+/** The fixture names, for prose. */
+export const FIXTURE_NAMES = Object.values(CONTRACT_FIXTURES).map((f) => f.name);

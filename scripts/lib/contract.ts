@@ -1,0 +1,1144 @@
+/**
+ * The record-sync contract (`types/contract/record-sync.ts`) as something the tools can check.
+ *
+ * - {@link generateContractSchema} turns the TypeScript types into JSON Schema with
+ *   ts-json-schema-generator (interfaces are closed: an extra or misspelt property is an error), and
+ *   {@link ContractValidator} validates values against it with ajv.
+ * - {@link checkContractFixtures} finds the canonical fixtures (the `ErpContract_*` static
+ *   resources, shared with the Apex tests), validates each against its type and then checks what
+ *   types cannot say: results line up with the request, counts add up, field names and owners
+ *   agree with `Field_Ownership__mdt`, `Changed_Fields__c` is the sorted compact JSON of the
+ *   changed fields, IDs and timestamps are well-formed.
+ * - {@link parseApexErrorCodes} reads `InboundErrorCode.cls` and {@link compareErrorCatalogues}
+ *   compares it with the TypeScript catalogue in `types/contract/error-codes.ts`.
+ *
+ * The contract test and the docs generator both build on this module.
+ *
+ * @module
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createGenerator } from 'ts-json-schema-generator';
+import {
+  CORRELATION_ID_PATTERN,
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  MAX_RECORDS_PER_CALL
+} from '../../types/contract/error-codes.js';
+import type {
+  CanonicalFields,
+  ErrorResponse,
+  RecordChangedEventExample,
+  RecordResult,
+  RecordUpsertInput,
+  RecordUpsertRequest,
+  RecordUpsertResponse
+} from '../../types/contract/record-sync.js';
+import type {
+  FieldOwnership,
+  IntegrationConfig,
+  IntegrationObject
+} from '../docs/integration-config.js';
+import {
+  compareText,
+  findField,
+  type FieldMetadata,
+  type MetadataModel
+} from './metadata-model.js';
+import { listFiles } from './project.js';
+
+/** Absolute path of the contract types. */
+export const CONTRACT_TYPES_FILE = fileURLToPath(
+  new URL('../../types/contract/record-sync.ts', import.meta.url)
+);
+
+/** Repository-relative path of the contract types, for messages. */
+export const CONTRACT_TYPES_PATH = 'types/contract/record-sync.ts';
+
+/** Project-relative path of the Apex error-code class the TypeScript catalogue mirrors. */
+export const APEX_ERROR_CODES_PATH = 'force-app/main/default/classes/inbound/InboundErrorCode.cls';
+
+const SCRIPTS_TSCONFIG = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+const SCHEMA_ID = 'erp-bridge-record-sync';
+
+/** The part of JSON Schema that ts-json-schema-generator emits for the contract. */
+export interface JsonSchema {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | JsonSchema;
+  readonly items?: JsonSchema;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly description?: string;
+  readonly definitions?: Readonly<Record<string, JsonSchema>>;
+}
+
+/** A problem with a contract file: the file and what is wrong (a JSON pointer leads the message). */
+export interface ContractProblem {
+  /** Project-relative path of the file. */
+  readonly filePath: string;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+const schemaCache = new Map<string, JsonSchema>();
+
+/**
+ * Generates the JSON Schema of every exported type of the contract. Interfaces are closed
+ * (`additionalProperties: false`); TSDoc comments become `description`s. The result is cached per
+ * file for the life of the process (generation takes about a second).
+ *
+ * @param typesFile - the TypeScript file (default: `types/contract/record-sync.ts`)
+ * @returns a draft-07 schema whose `definitions` hold one entry per exported type
+ */
+export function generateContractSchema(typesFile: string = CONTRACT_TYPES_FILE): JsonSchema {
+  const file = path.resolve(typesFile);
+  let schema = schemaCache.get(file);
+  if (schema === undefined) {
+    schema = createGenerator({
+      path: file,
+      tsconfig: SCRIPTS_TSCONFIG,
+      type: '*',
+      expose: 'export',
+      topRef: true,
+      jsDoc: 'extended',
+      additionalProperties: false,
+      skipTypeCheck: true
+    }).createSchema('*') as JsonSchema;
+    schemaCache.set(file, schema);
+  }
+  return schema;
+}
+
+/** Validates values against the types of a contract schema. */
+export class ContractValidator {
+  /** The schema validated against. */
+  readonly schema: JsonSchema;
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  /** @param schema - a schema from {@link generateContractSchema} */
+  constructor(schema: JsonSchema) {
+    this.schema = schema;
+    this.ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    this.ajv.addSchema(schema as object, SCHEMA_ID);
+  }
+
+  /**
+   * Validates a value against one type of the contract.
+   *
+   * @param typeName - an exported type, e.g. `RecordUpsertResponse`
+   * @param value - the parsed JSON
+   * @returns one line per violation, each led by the JSON pointer of the offending value; empty
+   *   when the value is valid
+   * @throws Error when the contract has no such type
+   */
+  validate(typeName: string, value: unknown): string[] {
+    let validate = this.compiled.get(typeName);
+    if (validate === undefined) {
+      if (this.schema.definitions?.[typeName] === undefined) {
+        throw new Error(`${CONTRACT_TYPES_PATH} exports no type ${typeName}`);
+      }
+      validate = this.ajv.getSchema(`${SCHEMA_ID}#/definitions/${typeName}`)!;
+      this.compiled.set(typeName, validate);
+    }
+    return validate(value) ? [] : (validate.errors ?? []).map(describeAjvError);
+  }
+}
+
+function describeAjvError(error: ErrorObject): string {
+  const at = error.instancePath === '' ? '/' : error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${at}: unexpected property "${String(params.additionalProperty)}"`;
+    case 'required':
+      return `${at}: missing required property "${String(params.missingProperty)}"`;
+    case 'enum':
+      return `${at}: ${JSON.stringify(error.data)} is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `${at}: ${JSON.stringify(error.data)} is not of type ${String(params.type).replace(/,/g, ' | ')}`;
+    default:
+      return `${at}: ${error.message ?? error.keyword}`;
+  }
+}
+
+/** The canonical fixtures, by role: the static resource name and the contract type it holds. */
+export const CONTRACT_FIXTURES = {
+  request: { name: 'ErpContract_RecordsUpsertRequest', typeName: 'RecordUpsertRequest' },
+  response: { name: 'ErpContract_RecordsUpsertResponse', typeName: 'RecordUpsertResponse' },
+  error: { name: 'ErpContract_RecordsErrorResponse', typeName: 'ErrorResponse' },
+  event: { name: 'ErpContract_RecordChangedEvent', typeName: 'RecordChangedEventExample' }
+} as const;
+
+/** What a fixture is for. */
+export type FixtureRole = keyof typeof CONTRACT_FIXTURES;
+
+const FIXTURE_ROLES = Object.keys(CONTRACT_FIXTURES) as FixtureRole[];
+
+/** A fixture found in the project. */
+export interface LoadedFixture {
+  /** What the fixture is for. */
+  readonly role: FixtureRole;
+  /** Static resource name, e.g. `ErpContract_RecordsUpsertRequest`. */
+  readonly name: string;
+  /** The contract type it holds. */
+  readonly typeName: string;
+  /** Project-relative path of the `.json` file. */
+  readonly filePath: string;
+  /** The file's text, exactly as stored. */
+  readonly text: string;
+  /** The parsed JSON; `undefined` when the text is not JSON. */
+  readonly value: unknown;
+}
+
+/** What {@link checkContractFixtures} found. */
+export interface ContractCheck {
+  /** The fixtures found, in role order (request, response, error, event). */
+  readonly fixtures: readonly LoadedFixture[];
+  /** Problems: missing, duplicated or unparsable fixtures, type violations, semantic mismatches. */
+  readonly problems: readonly ContractProblem[];
+}
+
+/**
+ * Finds the contract fixtures of a project, validates each against its contract type and checks
+ * them against each other and the integration metadata.
+ *
+ * A project without any `ErpContract_*` fixture yields no fixtures and no problems (it does not
+ * publish the contract); once one exists, all four must.
+ *
+ * @param model - the project's metadata (for its root and package directories)
+ * @param config - the validated integration configuration
+ * @param validator - validator to use (default: one over the repository's contract types)
+ * @returns the fixtures found and every problem, each naming its file
+ */
+export function checkContractFixtures(
+  model: MetadataModel,
+  config: IntegrationConfig,
+  validator: ContractValidator = new ContractValidator(generateContractSchema())
+): ContractCheck {
+  const { fixtures, problems } = loadContractFixtures(model);
+  if (fixtures.length === 0) {
+    return { fixtures, problems };
+  }
+  const byRole = new Map(fixtures.map((f) => [f.role, f]));
+  const defaultDir = `${model.packageDirectories[0]}/main/default/staticresources`;
+  for (const role of FIXTURE_ROLES) {
+    if (!byRole.has(role)) {
+      const spec = CONTRACT_FIXTURES[role];
+      problems.push({
+        filePath: `${defaultDir}/${spec.name}.json`,
+        message: `is missing: the contract fixture ${spec.name} (${spec.typeName}) must exist beside the others`
+      });
+    }
+  }
+  const valid = new Map<FixtureRole, unknown>();
+  for (const fixture of fixtures) {
+    if (fixture.value === undefined) {
+      continue;
+    }
+    const violations = validator.validate(fixture.typeName, fixture.value);
+    for (const violation of violations) {
+      problems.push({
+        filePath: fixture.filePath,
+        message: `does not match ${fixture.typeName}: ${violation}`
+      });
+    }
+    if (violations.length === 0) {
+      valid.set(fixture.role, fixture.value);
+    }
+  }
+  const report = (role: FixtureRole, finding: Finding): void => {
+    problems.push({ filePath: byRole.get(role)!.filePath, message: findingText(finding) });
+  };
+  const request = valid.get('request') as RecordUpsertRequest | undefined;
+  const response = valid.get('response') as RecordUpsertResponse | undefined;
+  if (request !== undefined && response !== undefined) {
+    for (const finding of checkUpsertExchange(request, response, model, config)) {
+      report(finding.role, finding);
+    }
+  }
+  const error = valid.get('error') as ErrorResponse | undefined;
+  if (error !== undefined) {
+    checkErrorResponse(error).forEach((finding) => report('error', finding));
+  }
+  const event = valid.get('event') as RecordChangedEventExample | undefined;
+  if (event !== undefined) {
+    checkRecordChangedEvent(event, config).forEach((finding) => report('event', finding));
+  }
+  return { fixtures, problems };
+}
+
+/**
+ * Reads the contract fixtures of a project: `staticresources/<name>.json` in any package directory.
+ *
+ * @param model - the project's metadata (for its root and package directories)
+ * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
+ */
+export function loadContractFixtures(model: MetadataModel): {
+  fixtures: LoadedFixture[];
+  problems: ContractProblem[];
+} {
+  const wanted = new Map(
+    FIXTURE_ROLES.map((role) => [`${CONTRACT_FIXTURES[role].name}.json`, role])
+  );
+  const found = new Map<FixtureRole, LoadedFixture>();
+  const problems: ContractProblem[] = [];
+  for (const packageDirectory of model.packageDirectories) {
+    const files = listFiles(path.join(model.projectRoot, packageDirectory), (name) =>
+      wanted.has(name)
+    ).filter((file) => path.basename(path.dirname(file)) === 'staticresources');
+    for (const file of files) {
+      const role = wanted.get(path.basename(file))!;
+      const filePath = path.relative(model.projectRoot, file).split(path.sep).join('/');
+      const earlier = found.get(role);
+      if (earlier !== undefined) {
+        problems.push({ filePath, message: `duplicates the contract fixture ${earlier.filePath}` });
+        continue;
+      }
+      const text = fs.readFileSync(file, 'utf8');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        problems.push({ filePath, message: `is not valid JSON: ${(error as Error).message}` });
+      }
+      found.set(role, { role, ...CONTRACT_FIXTURES[role], filePath, text, value });
+    }
+  }
+  return {
+    fixtures: FIXTURE_ROLES.flatMap((role) => (found.has(role) ? [found.get(role)!] : [])),
+    problems
+  };
+}
+
+/** A semantic finding: which fixture, where in it (a JSON pointer) and what is wrong. */
+export interface Finding {
+  /** The fixture the finding is about. */
+  readonly role: FixtureRole;
+  /** JSON pointer into that fixture. */
+  readonly pointer: string;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+function findingText(finding: Finding): string {
+  return `${finding.pointer === '' ? '/' : finding.pointer}: ${finding.message}`;
+}
+
+/**
+ * Whether the records API writes an object: `Inbound_API__c` is `Records`, the sync is enabled,
+ * the object syncs inbound and its counterpart includes the ERP.
+ *
+ * @param object - an integration object
+ * @returns true when `POST …/records/{object}` accepts the object
+ */
+export function isWrittenByRecordsApi(object: IntegrationObject): boolean {
+  return (
+    object.inboundApi === 'Records' &&
+    object.enabled &&
+    object.direction !== 'Outbound' &&
+    object.counterpartSystems.includes('ERP')
+  );
+}
+
+/**
+ * Whether an object publishes `ERP_Record_Changed__e`: enabled, syncs outbound, delivered by
+ * platform event.
+ *
+ * @param object - an integration object
+ * @returns true when Salesforce-side changes of the object are published
+ */
+export function publishesRecordChangedEvent(object: IntegrationObject): boolean {
+  return (
+    object.enabled &&
+    object.direction !== 'Inbound' &&
+    (object.deliveryMode === 'Platform Event' || object.deliveryMode === 'Both')
+  );
+}
+
+/**
+ * Finds an integration object by API name (case-insensitive) or canonical name (exact), the two
+ * names the records API accepts in its URL.
+ *
+ * @param config - the validated configuration
+ * @param name - e.g. `Account` or `account`
+ * @returns the object, or `undefined`
+ */
+export function findIntegrationObject(
+  config: IntegrationConfig,
+  name: string
+): IntegrationObject | undefined {
+  return (
+    config.objects.find((o) => o.objectApiName.toLowerCase() === name.toLowerCase()) ??
+    config.objects.find((o) => o.canonicalName === name)
+  );
+}
+
+/**
+ * The enabled ownership records of an object by canonical name.
+ *
+ * @param config - the validated configuration
+ * @param object - the integration object
+ * @returns canonical name → ownership record
+ */
+export function fieldsByCanonicalName(
+  config: IntegrationConfig,
+  object: IntegrationObject
+): Map<string, FieldOwnership> {
+  return new Map(
+    config.ownership
+      .filter((o) => o.objectApiName === object.objectApiName && o.enabled)
+      .map((o) => [o.canonicalName, o])
+  );
+}
+
+/**
+ * The canonical name of an object's sync key, the field reported as `KEY_FIELD` when a payload
+ * carries it inside `fields`.
+ *
+ * @param config - the validated configuration
+ * @param object - the integration object
+ * @returns the canonical name, or `undefined` when the key has no ownership record
+ */
+export function keyFieldCanonicalName(
+  config: IntegrationConfig,
+  object: IntegrationObject
+): string | undefined {
+  const key = object.externalIdField?.toLowerCase();
+  return config.ownership.find(
+    (o) => o.objectApiName === object.objectApiName && o.fieldApiName.toLowerCase() === key
+  )?.canonicalName;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether text is an ISO 8601 date-time with seconds and an offset or `Z`, as the contract
+ * requires for `modifiedAt` and date-time fields.
+ *
+ * @param value - the text
+ * @returns true for e.g. `2026-03-02T09:15:00Z` or `2026-03-02T10:15:00.000+01:00`
+ */
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const ID_SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * Whether text is an 18-character Salesforce ID whose last three characters are the case checksum
+ * of the first fifteen.
+ *
+ * @param value - the text
+ * @returns true for a well-formed 18-character ID
+ */
+export function isSalesforceId(value: string): boolean {
+  if (!/^[a-zA-Z0-9]{18}$/.test(value)) {
+    return false;
+  }
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk += 1) {
+    let bits = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const c = value[chunk * 5 + i];
+      if (c >= 'A' && c <= 'Z') {
+        bits |= 1 << i;
+      }
+    }
+    suffix += ID_SUFFIX_CHARS[bits];
+  }
+  return value.slice(15) === suffix;
+}
+
+/**
+ * The JSON type a field's value must have in a payload, from the field's metadata type.
+ *
+ * @param field - the field's metadata
+ * @returns e.g. `string`, `number`, `whole number`, `boolean`, `date (YYYY-MM-DD)`,
+ *   `date-time (ISO 8601 with offset)`; `undefined` when the type is unknown or not mapped
+ */
+export function jsonTypeOf(field: FieldMetadata | undefined): string | undefined {
+  switch (field?.type) {
+    case 'Text':
+    case 'TextArea':
+    case 'LongTextArea':
+    case 'Html':
+    case 'Picklist':
+    case 'MultiselectPicklist':
+    case 'Email':
+    case 'Phone':
+    case 'Url':
+    case 'EncryptedText':
+    case 'Lookup':
+    case 'MasterDetail':
+      return 'string';
+    case 'Number':
+      return field.scale === 0 ? 'whole number' : 'number';
+    case 'Currency':
+    case 'Percent':
+      return 'number';
+    case 'Checkbox':
+      return 'boolean';
+    case 'Date':
+      return 'date (YYYY-MM-DD)';
+    case 'DateTime':
+      return 'date-time (ISO 8601 with offset)';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a payload value has a JSON type from {@link jsonTypeOf}; `null` always has (it clears).
+ *
+ * @param jsonType - e.g. `whole number`
+ * @param value - the value sent
+ * @returns true when the value fits
+ */
+export function matchesJsonType(jsonType: string, value: unknown): boolean {
+  if (value === null) {
+    return true;
+  }
+  switch (jsonType) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'whole number':
+      return Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'date (YYYY-MM-DD)':
+      return typeof value === 'string' && ISO_DATE.test(value);
+    default:
+      return typeof value === 'string' && isIsoDateTime(value);
+  }
+}
+
+/**
+ * Checks a request and its response against each other and the metadata: the object is one the
+ * records API writes, results line up with records, the summary adds up, errors appear exactly on
+ * rejected records, field names exist, values have their field's JSON type, ignored and seeded
+ * fields are exactly the ones ownership says, keys and timestamps are well-formed.
+ *
+ * @param request - a valid `RecordUpsertRequest`
+ * @param response - a valid `RecordUpsertResponse`
+ * @param model - the project's metadata (for field types)
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkUpsertExchange(
+  request: RecordUpsertRequest,
+  response: RecordUpsertResponse,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  const onRequest = (pointer: string, message: string): void => {
+    findings.push({ role: 'request', pointer, message });
+  };
+  const onResponse = (pointer: string, message: string): void => {
+    findings.push({ role: 'response', pointer, message });
+  };
+
+  if (!CORRELATION_ID_PATTERN.test(response.correlationId)) {
+    onResponse('/correlationId', 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+  }
+  if (
+    response.idempotencyKey.trim() === '' ||
+    response.idempotencyKey.length > IDEMPOTENCY_KEY_MAX_LENGTH
+  ) {
+    onResponse('/idempotencyKey', `is blank or longer than ${IDEMPOTENCY_KEY_MAX_LENGTH}`);
+  }
+  if (response.allOrNone !== (request.allOrNone ?? false)) {
+    onResponse('/allOrNone', `is ${response.allOrNone} but the request says ${request.allOrNone}`);
+  }
+  const { records } = request;
+  if (records.length === 0 || records.length > MAX_RECORDS_PER_CALL) {
+    onRequest(
+      '/records',
+      `has ${records.length} records; a call carries 1 to ${MAX_RECORDS_PER_CALL}`
+    );
+  }
+  if (response.results.length !== records.length) {
+    onResponse(
+      '/results',
+      `has ${response.results.length} results for ${records.length} request records`
+    );
+  }
+  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const result of response.results) {
+    counts[result.outcome] += 1;
+  }
+  for (const outcome of Object.keys(counts) as (keyof typeof counts)[]) {
+    if (response.summary[outcome] !== counts[outcome]) {
+      onResponse(
+        `/summary/${outcome}`,
+        `is ${response.summary[outcome]} but ${counts[outcome]} result(s) are ${outcome}`
+      );
+    }
+  }
+  if (response.allOrNone && counts.rejected > 0 && counts.rejected !== response.results.length) {
+    onResponse('/results', 'allOrNone is set and a record was rejected, so every record must be');
+  }
+
+  const object = findIntegrationObject(config, response.object);
+  if (object === undefined) {
+    onResponse('/object', `${response.object} has no Integration_Object__mdt record`);
+    return findings;
+  }
+  if (object.objectApiName !== response.object) {
+    onResponse('/object', `is "${response.object}"; the API name is ${object.objectApiName}`);
+  }
+  if (!isWrittenByRecordsApi(object)) {
+    onResponse('/object', `the records API does not write ${object.objectApiName}`);
+  }
+  if (response.canonicalObject !== object.canonicalName) {
+    onResponse(
+      '/canonicalObject',
+      `is "${response.canonicalObject}"; the canonical name of ${object.objectApiName} is "${object.canonicalName ?? ''}"`
+    );
+  }
+
+  const fields = fieldsByCanonicalName(config, object);
+  const keyField = keyFieldCanonicalName(config, object);
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const key = record.externalId.trim().toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  records.forEach((record, index) => {
+    const result = response.results[index] as RecordResult | undefined;
+    if (result === undefined) {
+      return;
+    }
+    const at = `/results/${index}`;
+    if (result.index !== index) {
+      onResponse(`${at}/index`, `is ${result.index}; results are in request order`);
+    }
+    if (result.externalId !== record.externalId) {
+      onResponse(
+        `${at}/externalId`,
+        `is ${JSON.stringify(result.externalId)} but record ${index} has ${JSON.stringify(record.externalId)}`
+      );
+    }
+    checkResult(result, at, onResponse);
+    const codes = new Set(result.errors.map((e) => `${e.code}:${e.field ?? ''}`));
+    const rejectedFor = (code: string, field = ''): boolean =>
+      result.outcome === 'rejected' && codes.has(`${code}:${field}`);
+    const errorFields = new Set(result.errors.map((e) => e.code));
+    if (record.externalId.trim() === '' && !errorFields.has('BLANK_EXTERNAL_ID')) {
+      onResponse(at, 'record has a blank externalId but is not rejected BLANK_EXTERNAL_ID');
+    }
+    if (
+      record.externalId.trim() !== '' &&
+      seen.get(record.externalId.trim().toLowerCase())! > 1 &&
+      !errorFields.has('DUPLICATE_EXTERNAL_ID')
+    ) {
+      onResponse(
+        at,
+        `externalId ${record.externalId} occurs twice but is not rejected DUPLICATE_EXTERNAL_ID`
+      );
+    }
+    if (!isIsoDateTime(record.modifiedAt) && !rejectedFor('INVALID_MODIFIED_AT', 'modifiedAt')) {
+      onRequest(
+        `/records/${index}/modifiedAt`,
+        `"${record.modifiedAt}" is not an ISO 8601 date-time with offset or Z`
+      );
+    }
+    checkRecordFields(record, index, result, { object, fields, keyField, model }, findings);
+  });
+  return findings;
+}
+
+function checkResult(
+  result: RecordResult,
+  at: string,
+  report: (pointer: string, message: string) => void
+): void {
+  const rejected = result.outcome === 'rejected';
+  if (rejected !== result.errors.length > 0) {
+    report(
+      `${at}/errors`,
+      rejected ? 'is empty for a rejected record' : `is not empty for a ${result.outcome} record`
+    );
+  }
+  if (result.outcome !== 'created' && result.seededFields.length > 0) {
+    report(`${at}/seededFields`, `is not empty for a ${result.outcome} record`);
+  }
+  if (result.id === null) {
+    if (!rejected) {
+      report(`${at}/id`, `is null for a ${result.outcome} record`);
+    }
+  } else if (!isSalesforceId(result.id)) {
+    report(`${at}/id`, `"${result.id}" is not an 18-character Salesforce ID`);
+  }
+  result.errors.forEach((error, i) => {
+    if ((error.statusCode !== null) !== (error.code === 'SAVE_FAILED')) {
+      report(`${at}/errors/${i}/statusCode`, 'must be set exactly when the code is SAVE_FAILED');
+    }
+  });
+}
+
+function checkRecordFields(
+  record: RecordUpsertInput,
+  index: number,
+  result: RecordResult,
+  context: {
+    object: IntegrationObject;
+    fields: Map<string, FieldOwnership>;
+    keyField: string | undefined;
+    model: MetadataModel;
+  },
+  findings: Finding[]
+): void {
+  const { object, fields, keyField, model } = context;
+  const at = `/results/${index}`;
+  const rejectedWith = (code: string, field: string): boolean =>
+    result.outcome === 'rejected' &&
+    result.errors.some((e) => e.code === code && e.field === field);
+  const expectedIgnored = new Map<string, string>();
+  const expectedSeeded: string[] = [];
+  for (const [name, value] of Object.entries(record.fields)) {
+    const pointer = `/records/${index}/fields/${name}`;
+    const ownership = fields.get(name);
+    if (ownership === undefined) {
+      if (!rejectedWith('UNKNOWN_FIELD', name)) {
+        findings.push({
+          role: 'request',
+          pointer,
+          message: `"${name}" is not a canonical field name of ${object.objectApiName} (Field_Ownership__mdt), so the record must be rejected UNKNOWN_FIELD`
+        });
+      }
+      continue;
+    }
+    const jsonType = jsonTypeOf(findField(model, object.objectApiName, ownership.fieldApiName));
+    if (
+      jsonType !== undefined &&
+      !matchesJsonType(jsonType, value) &&
+      !rejectedWith('WRONG_TYPE', name)
+    ) {
+      findings.push({
+        role: 'request',
+        pointer,
+        message: `${JSON.stringify(value)} is not a ${jsonType} (${object.objectApiName}.${ownership.fieldApiName}), so the record must be rejected WRONG_TYPE`
+      });
+    }
+    if (name === keyField) {
+      expectedIgnored.set(name, `KEY_FIELD/${ownership.owner}`);
+    } else if (ownership.owner !== 'ERP') {
+      if (result.outcome === 'created') {
+        expectedSeeded.push(name);
+      } else {
+        expectedIgnored.set(name, `NOT_OWNED_BY_SENDER/${ownership.owner}`);
+      }
+    }
+  }
+  if (result.outcome === 'rejected') {
+    return;
+  }
+  const actualIgnored = new Map(
+    result.ignoredFields.map((f) => [f.field, `${f.reason}/${f.owner}`])
+  );
+  const describe = (entries: Map<string, string>): string =>
+    [...entries]
+      .map(([field, how]) => `${field} (${how})`)
+      .sort(compareText)
+      .join(', ') || 'none';
+  if (describe(actualIgnored) !== describe(expectedIgnored)) {
+    findings.push({
+      role: 'response',
+      pointer: `${at}/ignoredFields`,
+      message: `lists ${describe(actualIgnored)}; ownership of ${object.objectApiName} says ${describe(expectedIgnored)} (reason/owner)`
+    });
+  }
+  const seeded = [...result.seededFields].sort(compareText).join(', ') || 'none';
+  const expected = expectedSeeded.sort(compareText).join(', ') || 'none';
+  if (seeded !== expected) {
+    findings.push({
+      role: 'response',
+      pointer: `${at}/seededFields`,
+      message: `lists ${seeded}; the fields of ${object.objectApiName} the ERP does not own in record ${index} are ${expected}`
+    });
+  }
+}
+
+/**
+ * Checks a refused call's body beyond its type: the correlation ID is well-formed and a
+ * `TOO_MANY_RECORDS` limit is the real one.
+ *
+ * @param error - a valid `ErrorResponse`
+ * @returns the findings (empty when consistent)
+ */
+export function checkErrorResponse(error: ErrorResponse): Finding[] {
+  const findings: Finding[] = [];
+  if (!CORRELATION_ID_PATTERN.test(error.correlationId)) {
+    findings.push({
+      role: 'error',
+      pointer: '/correlationId',
+      message: 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -'
+    });
+  }
+  const limit = error.details?.limit;
+  if (
+    error.errorCode === 'TOO_MANY_RECORDS' &&
+    limit !== undefined &&
+    limit !== MAX_RECORDS_PER_CALL
+  ) {
+    findings.push({
+      role: 'error',
+      pointer: '/details/limit',
+      message: `is ${String(limit)}; a call carries at most ${MAX_RECORDS_PER_CALL} records`
+    });
+  }
+  return findings;
+}
+
+/**
+ * Serialises changed fields as `Changed_Fields__c` carries them: compact JSON, keys sorted.
+ *
+ * @param fields - canonical name → value
+ * @returns the JSON text
+ */
+export function changedFieldsJson(fields: CanonicalFields): string {
+  const sorted: CanonicalFields = {};
+  for (const key of Object.keys(fields).sort()) {
+    sorted[key] = fields[key];
+  }
+  return JSON.stringify(sorted);
+}
+
+/**
+ * Checks an event example beyond its type: `Changed_Fields__c` is exactly the sorted compact JSON
+ * of `changedFields`, the object publishes the event, the fields are its enabled Salesforce-owned
+ * fields, the change type fits the fields, and IDs and timestamps are well-formed.
+ *
+ * @param example - a valid `RecordChangedEventExample`
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkRecordChangedEvent(
+  example: RecordChangedEventExample,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'event', pointer, message });
+  };
+  const { event, changedFields } = example;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(event.Changed_Fields__c);
+  } catch {
+    report('/event/Changed_Fields__c', 'is not JSON');
+  }
+  if (parsed !== undefined) {
+    const keys = parsed !== null && typeof parsed === 'object' ? Object.keys(parsed) : [];
+    if (
+      parsed === null ||
+      typeof parsed !== 'object' ||
+      Array.isArray(parsed) ||
+      changedFieldsJson(parsed as CanonicalFields) !== changedFieldsJson(changedFields)
+    ) {
+      report(
+        '/event/Changed_Fields__c',
+        `parses to ${JSON.stringify(parsed)}, not to changedFields ${JSON.stringify(changedFields)}`
+      );
+    } else if (keys.join('\n') !== [...keys].sort().join('\n')) {
+      report('/event/Changed_Fields__c', `keys are not sorted: ${keys.join(', ')}`);
+    } else if (event.Changed_Fields__c !== changedFieldsJson(changedFields)) {
+      report(
+        '/event/Changed_Fields__c',
+        `is not compact JSON; expected ${changedFieldsJson(changedFields)}`
+      );
+    }
+  }
+  if (!isSalesforceId(event.Record_ID__c)) {
+    report('/event/Record_ID__c', `"${event.Record_ID__c}" is not an 18-character Salesforce ID`);
+  }
+  if (!isIsoDateTime(event.Occurred_At__c)) {
+    report(
+      '/event/Occurred_At__c',
+      `"${event.Occurred_At__c}" is not an ISO 8601 date-time with offset or Z`
+    );
+  }
+  if (!CORRELATION_ID_PATTERN.test(event.Correlation_ID__c)) {
+    report('/event/Correlation_ID__c', 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+  }
+  const names = Object.keys(changedFields);
+  if (event.Change_Type__c === 'DELETE' && names.length > 0) {
+    report('/changedFields', 'must be {} for a DELETE');
+  }
+  if (event.Change_Type__c === 'UPDATE' && names.length === 0) {
+    report('/changedFields', 'is empty; an UPDATE is published only when fields changed');
+  }
+  if (
+    (event.Change_Type__c === 'CREATE' || event.Change_Type__c === 'UNDELETE') &&
+    names.some((n) => changedFields[n] === null)
+  ) {
+    report('/changedFields', `a ${event.Change_Type__c} carries only non-null fields`);
+  }
+
+  const object = findIntegrationObject(config, event.Object_API_Name__c);
+  if (object === undefined || object.objectApiName !== event.Object_API_Name__c) {
+    report(
+      '/event/Object_API_Name__c',
+      `${event.Object_API_Name__c} is not the API name of an Integration_Object__mdt object`
+    );
+    return findings;
+  }
+  if (!publishesRecordChangedEvent(object)) {
+    report(
+      '/event/Object_API_Name__c',
+      `${object.objectApiName} does not publish ERP_Record_Changed__e (direction ${object.direction}, delivery ${object.deliveryMode ?? 'unset'}${object.enabled ? '' : ', disabled'})`
+    );
+  }
+  if (event.Canonical_Object__c !== object.canonicalName) {
+    report(
+      '/event/Canonical_Object__c',
+      `is "${event.Canonical_Object__c}"; the canonical name of ${object.objectApiName} is "${object.canonicalName ?? ''}"`
+    );
+  }
+  if (object.externalIdField === undefined && event.External_ID__c !== null) {
+    report(
+      '/event/External_ID__c',
+      `must be null: ${object.objectApiName} has no external-ID field`
+    );
+  }
+  const fields = fieldsByCanonicalName(config, object);
+  for (const name of names) {
+    const owner = fields.get(name)?.owner;
+    if (owner !== 'Salesforce') {
+      report(
+        `/changedFields/${name}`,
+        owner === undefined
+          ? `"${name}" is not a canonical field name of ${object.objectApiName}`
+          : `"${name}" is owned by ${owner}; the event carries only Salesforce-owned fields`
+      );
+    }
+  }
+  return findings;
+}
+
+/** The error codes declared by the Apex class. */
+export interface ApexErrorCatalogue {
+  /** `REQUEST_CODES`, in order. */
+  readonly requestCodes: readonly string[];
+  /** `RECORD_CODES`, in order. */
+  readonly recordCodes: readonly string[];
+  /** `HTTP_STATUS_BY_REQUEST_CODE`, in declaration order. */
+  readonly httpStatusByRequestCode: ReadonlyMap<string, number>;
+}
+
+/**
+ * Reads the error-code lists and the status map out of `InboundErrorCode.cls`. Items may be the
+ * class's `static final String` constants or string literals; comments are ignored.
+ *
+ * @param source - the Apex source
+ * @returns the lists and the map
+ * @throws Error naming what is missing or what an item refers to that is not a constant
+ */
+export function parseApexErrorCodes(source: string): ApexErrorCatalogue {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  const constants = new Map<string, string>();
+  for (const m of code.matchAll(
+    /\bstatic\s+final\s+String\s+(\w+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*;/gi
+  )) {
+    constants.set(m[1].toLowerCase(), m[2]);
+  }
+  const resolve = (item: string, where: string): string => {
+    const literal = /^'((?:[^'\\]|\\.)*)'$/.exec(item);
+    if (literal) {
+      return literal[1];
+    }
+    const value = constants.get(item.toLowerCase());
+    if (value === undefined) {
+      throw new Error(`${where}: ${item} is not a String constant of the class`);
+    }
+    return value;
+  };
+  const initializer = (name: string, type: string): string[] => {
+    const m = new RegExp(`\\b${type}\\s+${name}\\s*=\\s*new\\s+${type}\\s*\\{([^}]*)\\}`, 'i').exec(
+      code
+    );
+    if (!m) {
+      throw new Error(`no ${name} initialised with new ${type.replace(/\\s\*/g, '')}{…}`);
+    }
+    return m[1]
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  };
+  const list = (name: string): string[] =>
+    initializer(name, 'List\\s*<\\s*String\\s*>').map((item) => resolve(item, name));
+  const requestCodes = list('REQUEST_CODES');
+  const recordCodes = list('RECORD_CODES');
+  const statuses = new Map<string, number>();
+  for (const entry of initializer(
+    'HTTP_STATUS_BY_REQUEST_CODE',
+    'Map\\s*<\\s*String\\s*,\\s*Integer\\s*>'
+  )) {
+    const m = /^(.+?)\s*=>\s*(\d+)$/.exec(entry);
+    if (!m) {
+      throw new Error(`HTTP_STATUS_BY_REQUEST_CODE: cannot read the entry "${entry}"`);
+    }
+    statuses.set(resolve(m[1], 'HTTP_STATUS_BY_REQUEST_CODE'), Number(m[2]));
+  }
+  return { requestCodes, recordCodes, httpStatusByRequestCode: statuses };
+}
+
+/**
+ * Compares the Apex error codes with the TypeScript catalogue: the same codes in the same order,
+ * and the same HTTP status for every request code.
+ *
+ * @param apex - from {@link parseApexErrorCodes}
+ * @param requestCodes - the TypeScript request catalogue (`REQUEST_ERROR_CODES`)
+ * @param recordCodes - the TypeScript record catalogue (`RECORD_ERROR_CODES`)
+ * @returns one line per difference; empty when they agree
+ */
+export function compareErrorCatalogues(
+  apex: ApexErrorCatalogue,
+  requestCodes: Readonly<Record<string, { readonly httpStatus: number }>>,
+  recordCodes: Readonly<Record<string, unknown>>
+): string[] {
+  const differences = [
+    ...compareLists('REQUEST_CODES', apex.requestCodes, Object.keys(requestCodes)),
+    ...compareLists('RECORD_CODES', apex.recordCodes, Object.keys(recordCodes))
+  ];
+  for (const [code, info] of Object.entries(requestCodes)) {
+    const status = apex.httpStatusByRequestCode.get(code);
+    if (status === undefined) {
+      differences.push(
+        `HTTP_STATUS_BY_REQUEST_CODE has no status for ${code} (TypeScript: ${info.httpStatus})`
+      );
+    } else if (status !== info.httpStatus) {
+      differences.push(`${code}: HTTP ${status} in Apex, ${info.httpStatus} in TypeScript`);
+    }
+  }
+  for (const code of apex.httpStatusByRequestCode.keys()) {
+    if (!(code in requestCodes)) {
+      differences.push(
+        `HTTP_STATUS_BY_REQUEST_CODE maps ${code}, which is not a TypeScript request code`
+      );
+    }
+  }
+  return differences;
+}
+
+function compareLists(name: string, apex: readonly string[], ts: readonly string[]): string[] {
+  const differences: string[] = [];
+  const missingInTs = apex.filter((c) => !ts.includes(c));
+  const missingInApex = ts.filter((c) => !apex.includes(c));
+  if (missingInTs.length > 0) {
+    differences.push(`${name}: ${missingInTs.join(', ')} in Apex but not in TypeScript`);
+  }
+  if (missingInApex.length > 0) {
+    differences.push(`${name}: ${missingInApex.join(', ')} in TypeScript but not in Apex`);
+  }
+  if (differences.length === 0 && apex.join() !== ts.join()) {
+    differences.push(
+      `${name}: order differs — Apex ${apex.join(', ')}; TypeScript ${ts.join(', ')}`
+    );
+  }
+  return differences;
+}
+
+/** One property of an object type of the contract, ready for a docs table. */
+export interface SchemaField {
+  /** Property name. */
+  readonly name: string;
+  /** The type in TypeScript-like notation, e.g. `string | null`, `RecordResult[]`. */
+  readonly type: string;
+  /** Whether the property must be present. */
+  readonly required: boolean;
+  /** The TSDoc description, on one line; empty when there is none. */
+  readonly description: string;
+}
+
+/**
+ * Lists the properties of an object type of the contract, in declaration order.
+ *
+ * @param schema - from {@link generateContractSchema}
+ * @param typeName - e.g. `RecordResult`
+ * @returns the properties
+ * @throws Error when the type does not exist or is not an object type
+ */
+export function schemaFields(schema: JsonSchema, typeName: string): SchemaField[] {
+  const definition = schema.definitions?.[typeName];
+  if (definition?.properties === undefined) {
+    throw new Error(`${CONTRACT_TYPES_PATH} has no object type ${typeName}`);
+  }
+  const required = new Set(definition.required ?? []);
+  return Object.entries(definition.properties).map(([name, node]) => ({
+    name,
+    type: schemaTypeText(schema, node),
+    required: required.has(name),
+    description: plainDescription(node.description ?? '')
+  }));
+}
+
+/**
+ * The description of a type of the contract, on one line.
+ *
+ * @param schema - from {@link generateContractSchema}
+ * @param typeName - e.g. `RecordUpsertRequest`
+ * @returns the TSDoc text; empty when there is none
+ */
+export function schemaDescription(schema: JsonSchema, typeName: string): string {
+  return plainDescription(schema.definitions?.[typeName]?.description ?? '');
+}
+
+const MAX_INLINE_ENUM = 4;
+
+/**
+ * Renders a schema node as a TypeScript-like type: enums as their literal values (behind a `$ref`
+ * only when they have at most four), other named types by name, arrays as `T[]`, maps as
+ * `Record<string, T>`.
+ *
+ * @param schema - the whole schema (to follow `$ref`s)
+ * @param node - the node
+ * @returns e.g. `"created" | "updated"`, `RecordError[]`, `string | null`
+ */
+
+export function schemaTypeText(schema: JsonSchema, node: JsonSchema): string {
+  if (node.$ref !== undefined) {
+    const name = decodeURIComponent(node.$ref.replace('#/definitions/', ''));
+    const target = schema.definitions?.[name];
+    if (target?.enum !== undefined && target.enum.length <= MAX_INLINE_ENUM) {
+      return schemaTypeText(schema, target);
+    }
+    return name;
+  }
+  if (node.enum !== undefined) {
+    return node.enum.map((v) => JSON.stringify(v)).join(' | ');
+  }
+  if (node.anyOf !== undefined) {
+    return node.anyOf.map((n) => schemaTypeText(schema, n)).join(' | ');
+  }
+  const types = node.type === undefined ? [] : ([] as string[]).concat(node.type);
+  return types
+    .map((type) => {
+      if (type === 'array') {
+        return `${node.items === undefined ? 'unknown' : schemaTypeText(schema, node.items)}[]`;
+      }
+      if (type === 'object' && typeof node.additionalProperties === 'object') {
+        return `Record<string, ${schemaTypeText(schema, node.additionalProperties)}>`;
+      }
+      return type;
+    })
+    .join(' | ');
+}
+
+function plainDescription(text: string): string {
+  return text
+    .replace(/\{\s*@link\s+([^}\s]+)\s*\}/g, '`$1`')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([:;,.])/g, '$1')
+    .trim();
+}
