@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { copyMetadataProject } from './support/temp-project.js';
 import { RECORD_ERROR_CODES, REQUEST_ERROR_CODES } from '../../types/contract/error-codes.js';
 import type {
   ErrorResponse,
@@ -46,26 +46,9 @@ const MAIN_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STATIC_RESOURCES = 'force-app/main/default/staticresources';
 const BROKEN = path.join(MAIN_ROOT, 'test-fixtures/contract');
 
-const tempRoots: string[] = [];
-after(() => {
-  for (const root of tempRoots) {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-});
-
-/** Copies the project's metadata (not its Apex) to a temp dir that a test may change. */
+/** Copies the repository's metadata and contract fixtures to a temp dir a test may change. */
 function copyProject(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-'));
-  tempRoots.push(root);
-  fs.copyFileSync(path.join(MAIN_ROOT, 'sfdx-project.json'), path.join(root, 'sfdx-project.json'));
-  for (const folder of ['customMetadata', 'objects', 'staticresources']) {
-    fs.cpSync(
-      path.join(MAIN_ROOT, 'force-app/main/default', folder),
-      path.join(root, 'force-app/main/default', folder),
-      { recursive: true }
-    );
-  }
-  return root;
+  return copyMetadataProject('contract');
 }
 
 function readFixture<T>(role: FixtureRole): T {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { copyMetadataProject, makeTempDir } from './support/temp-project.js';
 import { loadMetadataModel } from '../lib/metadata-model.js';
 import { flowsOf } from '../docs/directionality.js';
 import { typeWithSize } from '../docs/external-ids.js';
@@ -48,32 +48,14 @@ const DOC_NAMES = [
   'order-lifecycle.md'
 ];
 
-const tempRoots: string[] = [];
-after(() => {
-  for (const root of tempRoots) {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-});
-
-/** Copies the repository's metadata and contract fixtures (not its Apex or docs) to a temp dir. */
+/** Copies the repository's metadata and contract fixtures to a temp dir a test may change. */
 function copyMain(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-main-'));
-  tempRoots.push(root);
-  fs.copyFileSync(path.join(MAIN_ROOT, 'sfdx-project.json'), path.join(root, 'sfdx-project.json'));
-  for (const folder of ['customMetadata', 'objects', 'staticresources']) {
-    fs.cpSync(
-      path.join(MAIN_ROOT, 'force-app/main/default', folder),
-      path.join(root, 'force-app/main/default', folder),
-      { recursive: true }
-    );
-  }
-  return root;
+  return copyMetadataProject('docs-main');
 }
 
 /** Copies the checked-in fixture project to a temp dir that a test may change. */
 function copyFixture(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-fixture-'));
-  tempRoots.push(root);
+  const root = makeTempDir('docs-fixture');
   fs.cpSync(FIXTURE, root, { recursive: true });
   return root;
 }
