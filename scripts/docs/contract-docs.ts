@@ -1,20 +1,24 @@
 /**
- * What the two contract documents (`records-api.md`, `record-changed-event.md`) share: the
- * validated contract fixtures and schema they are built from, and the Markdown for type tables
- * and embedded fixtures.
+ * What the contract documents (`records-api.md`, `record-changed-event.md`, `marketing-api.md`)
+ * share: the validated contract fixtures and schemas they are built from, and the Markdown for
+ * type tables and embedded fixtures.
  *
  * @module
  */
 import {
   CONTRACT_FIXTURES,
+  MARKETING_TYPES_FILE,
+  MARKETING_TYPES_PATH,
   checkContractFixtures,
+  checkMarketingFixtures,
   generateContractSchema,
   schemaDescription,
   schemaFields,
   ContractValidator,
   type FixtureRole,
   type JsonSchema,
-  type LoadedFixture
+  type LoadedFixture,
+  type MarketingFixtureRole
 } from '../lib/contract.js';
 import { type MetadataModel } from '../lib/metadata-model.js';
 import { type IntegrationConfig, type Problem } from './integration-config.js';
@@ -54,6 +58,47 @@ export function readContractDocsInput(
     LoadedFixture
   >;
   return { input: { schema, fixtures: byRole }, problems: [] };
+}
+
+/** The validated inputs of the marketing contract document. */
+export interface MarketingDocsInput {
+  /** JSON Schema of `types/contract/marketing.ts` (with the shared types it uses). */
+  readonly schema: JsonSchema;
+  /** JSON Schema of `types/contract/record-sync.ts`, for the shared `ErrorResponse`. */
+  readonly recordSyncSchema: JsonSchema;
+  /** The five fixtures, each valid against its type and consistent with the metadata. */
+  readonly fixtures: Readonly<Record<MarketingFixtureRole, LoadedFixture>>;
+}
+
+/**
+ * Reads and checks the marketing contract fixtures of a project for the docs.
+ *
+ * @param model - the loaded project metadata
+ * @param config - the validated integration configuration
+ * @returns `input` when the project has valid marketing fixtures; neither input nor problems when
+ *   it has none; problems (and no input) when they are invalid
+ */
+export function readMarketingDocsInput(
+  model: MetadataModel,
+  config: IntegrationConfig
+): { input?: MarketingDocsInput; problems: readonly Problem[] } {
+  const schema = generateContractSchema(MARKETING_TYPES_FILE);
+  const { fixtures, problems } = checkMarketingFixtures(
+    model,
+    config,
+    new ContractValidator(schema, MARKETING_TYPES_PATH)
+  );
+  if (fixtures.length === 0 || problems.length > 0) {
+    return { problems };
+  }
+  const byRole = Object.fromEntries(fixtures.map((f) => [f.role, f])) as Record<
+    MarketingFixtureRole,
+    LoadedFixture
+  >;
+  return {
+    input: { schema, recordSyncSchema: generateContractSchema(), fixtures: byRole },
+    problems: []
+  };
 }
 
 /**

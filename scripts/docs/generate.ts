@@ -12,10 +12,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MetadataLoadError, loadMetadataModel } from '../lib/metadata-model.js';
-import { readContractDocsInput } from './contract-docs.js';
+import { readContractDocsInput, readMarketingDocsInput } from './contract-docs.js';
 import { renderDirectionality } from './directionality.js';
 import { renderExternalIds } from './external-ids.js';
 import { DocsValidationError, readIntegrationConfig } from './integration-config.js';
+import { checkMarketingMetadata, marketingWarnings, renderMarketingApi } from './marketing-api.js';
 import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
 import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
 import { renderFieldOwnership } from './ownership.js';
@@ -94,6 +95,12 @@ const DOCUMENT_INDEX = [
     title: 'Record changed event',
     summary:
       'the outbound `ERP_Record_Changed__e` event: fields, when it is published, and which objects and fields it carries'
+  },
+  {
+    file: 'marketing-api.md',
+    title: 'Marketing API',
+    summary:
+      "the marketing platform's side: events to subscribe to (including `Marketing_Lead_Converted__e`), the leads, campaigns and campaign-members endpoints, re-keying on lead conversion, the fields Marketing owns and the stale-update guard"
   }
 ] as const;
 
@@ -103,10 +110,14 @@ const CONTRACT_DOCUMENTS: ReadonlySet<string> = new Set([
   'record-changed-event.md'
 ]);
 
+/** The documents generated only for a project with the marketing contract fixtures. */
+const MARKETING_DOCUMENTS: ReadonlySet<string> = new Set(['marketing-api.md']);
+
 /**
  * Generates every document in memory from the project's metadata. The record-sync contract
  * documents (`records-api.md`, `record-changed-event.md`) are generated when the project has the
- * `ErpContract_*` fixtures (static resources), which must then be valid.
+ * `ErpContract_Records*` / `ErpContract_RecordChangedEvent` fixtures (static resources), and
+ * `marketing-api.md` when it has the marketing ones; each set must then be valid.
  *
  * @param projectRoot - folder holding `sfdx-project.json`
  * @returns the formatted documents and any warnings
@@ -129,12 +140,21 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
   const contract = readContractDocsInput(model, config);
   const eventProblems =
     contract.input === undefined ? [] : checkEventFields(model, contract.input.schema);
-  const problems = [...lifecycleProblems, ...contract.problems, ...eventProblems];
+  const marketing = readMarketingDocsInput(model, config);
+  const marketingProblems =
+    marketing.input === undefined ? [] : checkMarketingMetadata(model, marketing.input, config);
+  const problems = [
+    ...lifecycleProblems,
+    ...contract.problems,
+    ...eventProblems,
+    ...marketing.problems,
+    ...marketingProblems
+  ];
   if (problems.length > 0) {
     throw new DocsValidationError(problems);
   }
   const sources: Record<string, string> = {
-    'README.md': renderIndex(contract.input !== undefined),
+    'README.md': renderIndex(contract.input !== undefined, marketing.input !== undefined),
     'field-ownership.md': renderFieldOwnership(config),
     'external-ids.md': renderExternalIds(model, config),
     'directionality.md': renderDirectionality(config),
@@ -144,13 +164,23 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
     sources['records-api.md'] = renderRecordsApi(contract.input, model, config);
     sources['record-changed-event.md'] = renderRecordChangedEvent(contract.input, model, config);
   }
+  const warnings = [...config.warnings];
+  if (marketing.input !== undefined) {
+    sources['marketing-api.md'] = renderMarketingApi(
+      marketing.input,
+      model,
+      config,
+      contract.input !== undefined
+    );
+    warnings.push(...marketingWarnings(config));
+  }
   const documents: GeneratedDocument[] = [];
   for (const name of Object.keys(sources).sort()) {
     const relativePath = `${DOCS_DIR}/${name}`;
     const content = await formatMarkdown(sources[name], path.join(root, relativePath));
     documents.push({ relativePath, content });
   }
-  return { documents, warnings: config.warnings };
+  return { documents, warnings };
 }
 
 /**
@@ -299,11 +329,15 @@ const consoleOutput: Output = {
   stderr: (line) => console.error(line)
 };
 
-function renderIndex(withContract: boolean): string {
+function renderIndex(withContract: boolean, withMarketing: boolean): string {
   return document([
     '# Integration docs',
     GENERATED_NOTICE,
-    DOCUMENT_INDEX.filter((d) => withContract || !CONTRACT_DOCUMENTS.has(d.file))
+    DOCUMENT_INDEX.filter(
+      (d) =>
+        (withContract || !CONTRACT_DOCUMENTS.has(d.file)) &&
+        (withMarketing || !MARKETING_DOCUMENTS.has(d.file))
+    )
       .map((d) => `- [${d.title}](${d.file}): ${d.summary}.`)
       .join('\n'),
     `\`npm run docs:check\` fails when these files no longer match the metadata.`

@@ -29,39 +29,62 @@ export const RECORD_CHANGED_EVENT = 'ERP_Record_Changed__e';
 /** The contract type of the event's fields. */
 const EVENT_TYPE = 'RecordChangedEvent';
 
+/** Which platform event a contract type describes, for {@link checkEventFields}. */
+export interface EventContract {
+  /** API name of the platform event, e.g. `ERP_Record_Changed__e`. */
+  readonly eventName: string;
+  /** The contract type of its fields, e.g. `RecordChangedEvent`. */
+  readonly typeName: string;
+  /** Repository-relative path of the file declaring the type, for messages. */
+  readonly typesPath: string;
+}
+
+/** `ERP_Record_Changed__e` and its contract type. */
+export const RECORD_CHANGED_EVENT_CONTRACT: EventContract = {
+  eventName: RECORD_CHANGED_EVENT,
+  typeName: EVENT_TYPE,
+  typesPath: CONTRACT_TYPES_PATH
+};
+
 /**
- * Checks that the contract type `RecordChangedEvent` and the custom fields of
- * `ERP_Record_Changed__e` are the same set.
+ * Checks that a contract type and the custom fields of its platform event are the same set (by
+ * default `RecordChangedEvent` and `ERP_Record_Changed__e`).
  *
  * @param model - the loaded project metadata
- * @param schema - the contract schema
+ * @param schema - the contract schema holding the type
+ * @param contract - the event and its type
  * @returns one problem per field missing on either side, or one when the event has no metadata
  */
-export function checkEventFields(model: MetadataModel, schema: JsonSchema): Problem[] {
-  const event = findObject(model, RECORD_CHANGED_EVENT);
+export function checkEventFields(
+  model: MetadataModel,
+  schema: JsonSchema,
+  contract: EventContract = RECORD_CHANGED_EVENT_CONTRACT
+): Problem[] {
+  const { eventName, typeName, typesPath } = contract;
+  const event = findObject(model, eventName);
   if (event === undefined) {
     return [
       {
-        filePath: `${model.packageDirectories[0]}/main/default/objects/${RECORD_CHANGED_EVENT}`,
-        message: `${RECORD_CHANGED_EVENT} has no metadata, but the contract fixtures document it`
+        filePath: `${model.packageDirectories[0]}/main/default/objects/${eventName}`,
+        message: `${eventName} has no metadata, but the contract fixtures document it`
       }
     ];
   }
-  const typed = new Set(schemaFields(schema, EVENT_TYPE).map((f) => f.name));
+  const typed = new Set(schemaFields(schema, typeName).map((f) => f.name));
   const problems: Problem[] = [];
   for (const field of event.fields.values()) {
     if (!typed.has(field.apiName)) {
       problems.push({
         filePath: field.filePath,
-        message: `${RECORD_CHANGED_EVENT}.${field.apiName} is not a property of ${EVENT_TYPE} in ${CONTRACT_TYPES_PATH}`
+        message: `${eventName}.${field.apiName} is not a property of ${typeName} in ${typesPath}`
       });
     }
   }
   for (const name of typed) {
     if (!event.fields.has(name)) {
       problems.push({
-        filePath: CONTRACT_TYPES_PATH,
-        message: `${EVENT_TYPE}.${name} is not a field of ${RECORD_CHANGED_EVENT} (${event.directory}/fields/)`
+        filePath: typesPath,
+        message: `${typeName}.${name} is not a field of ${eventName} (${event.directory}/fields/)`
       });
     }
   }

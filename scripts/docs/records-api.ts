@@ -14,14 +14,18 @@ import {
   MAX_RECORDS_PER_CALL,
   RECORDS_API_PATH,
   RECORD_ERROR_CODES,
-  REQUEST_ERROR_CODES
+  REQUEST_ERROR_CODES,
+  type InboundEndpoint,
+  type RecordErrorCodeInfo
 } from '../../types/contract/error-codes.js';
+import type { MarketingRecordResult } from '../../types/contract/marketing.js';
 import type {
   ErrorResponse,
   RecordResult,
   RecordUpsertResponse
 } from '../../types/contract/record-sync.js';
 import {
+  MARKETING_API_PATHS,
   fieldsByCanonicalName,
   isWrittenByRecordsApi,
   jsonTypeOf,
@@ -34,8 +38,7 @@ import { GENERATED_NOTICE, cell, code, document, prose, table } from './markdown
 
 /** Path of each inbound API, for the objects the records API does not write. */
 const OTHER_INBOUND_APIS: Readonly<Record<string, string>> = {
-  Orders: 'the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle',
-  Marketing: 'the marketing API (`/erp-bridge/v1/marketing`)'
+  Orders: 'the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle'
 };
 
 /**
@@ -63,33 +66,7 @@ export function renderRecordsApi(
     ['```http', `POST ${RECORDS_API_PATH}`, 'Content-Type: application/json', '```'].join('\n'),
     `\`{object}\` is the object's API name (\`Account\`) or its canonical name (\`account\`); see [Objects](#objects).`,
     '## Headers',
-    table(
-      ['Header', 'In', 'Required', 'Meaning'],
-      [
-        [
-          code(IDEMPOTENCY_KEY_HEADER),
-          'request',
-          'yes',
-          prose(
-            `The caller's key for this request, at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters. A repeated key returns the stored response (status and body) with \`${IDEMPOTENT_REPLAYED_HEADER}: true\` and writes nothing. The same key with a different request is refused \`IDEMPOTENCY_KEY_REUSED\`; while the first call still runs, \`IDEMPOTENCY_KEY_IN_PROGRESS\`.`
-          )
-        ],
-        [
-          code(CORRELATION_ID_HEADER),
-          'request, response',
-          'no',
-          prose(
-            `At most ${CORRELATION_ID_MAX_LENGTH} characters of \`A-Z a-z 0-9 . _ : -\`. Generated as a UUID when absent; returned in this header and in the body, and stored on \`Integration_Message__c\`.`
-          )
-        ],
-        [
-          code(IDEMPOTENT_REPLAYED_HEADER),
-          'response',
-          '—',
-          prose('`true` when the response is the stored answer to a repeated key.')
-        ]
-      ]
-    ),
+    headersTable(),
     '## Request',
     ...typeSection(schema, 'RecordUpsertRequest', 3),
     ...typeSection(schema, 'RecordUpsertInput', 3),
@@ -116,23 +93,11 @@ export function renderRecordsApi(
     'A call refused as a whole writes no record and does not claim its idempotency key, so it can be corrected and sent again with the same key.',
     ...typeSection(schema, 'ErrorResponse', 3),
     '### Request error codes',
-    table(
-      ['Code', 'HTTP status', 'Meaning'],
-      Object.entries(REQUEST_ERROR_CODES).map(([errorCode, info]) => [
-        code(errorCode),
-        String(info.httpStatus),
-        prose(info.description)
-      ])
-    ),
+    requestErrorCodesTable(),
     '## Record error codes',
     'A rejected record has `outcome` `rejected` and one or more `errors`; the other records of the call go on unless `allOrNone` is set.',
-    table(
-      ['Code', 'Meaning'],
-      Object.entries(RECORD_ERROR_CODES).map(([errorCode, info]) => [
-        code(errorCode),
-        prose(info.description)
-      ])
-    ),
+    recordErrorCodesTable(),
+    ...onlyInNotes('records'),
     ...rules(),
     ...objectSections(model, config, written),
     '## Examples',
@@ -268,6 +233,12 @@ function whyNotWritten(object: IntegrationObject): string {
   if (object.direction === 'Outbound') {
     return 'outbound only';
   }
+  if (object.inboundApi === 'Marketing') {
+    const endpoint = MARKETING_API_PATHS[object.objectApiName];
+    return endpoint === undefined
+      ? '`Inbound_API__c` is Marketing, but the marketing API has no endpoint for it'
+      : `written by the marketing API (\`${endpoint.replace('/services/apexrest', '')}\`)`;
+  }
   if (object.inboundApi !== undefined && object.inboundApi !== 'Records') {
     return `written by ${OTHER_INBOUND_APIS[object.inboundApi]}`;
   }
@@ -277,20 +248,133 @@ function whyNotWritten(object: IntegrationObject): string {
   return 'no inbound API writes it (`Inbound_API__c` is blank)';
 }
 
-function resultLine(result: RecordResult): string {
+/**
+ * One line describing a result of an example response: outcome, redirect, seeded and ignored
+ * fields, errors.
+ *
+ * @param result - a result of the records or the marketing API
+ * @returns a Markdown list item
+ */
+export function resultLine(result: RecordResult | MarketingRecordResult): string {
   const parts: string[] = [result.outcome];
+  if ('redirectedTo' in result && result.redirectedTo !== null) {
+    parts.push(
+      `redirected to ${result.redirectedTo.object} ${span(result.redirectedTo.id)} (the converted lead's contact)`
+    );
+  }
   if (result.seededFields.length > 0) {
     parts.push(`seeded ${result.seededFields.map(code).join(', ')}`);
   }
   for (const ignored of result.ignoredFields) {
-    parts.push(`ignored ${code(ignored.field)} (${ignored.reason}, owned by ${ignored.owner})`);
+    parts.push(`ignored ${span(ignored.field)} (${ignored.reason}, owned by ${ignored.owner})`);
   }
   for (const error of result.errors) {
-    parts.push(`${code(error.code)}${error.field === null ? '' : ` on ${code(error.field)}`}`);
+    parts.push(`${span(error.code)}${error.field === null ? '' : ` on ${span(error.field)}`}`);
   }
-  return `- Record ${result.index} (${code(result.externalId ?? 'null')}): ${parts.join('; ')}.`;
+  return `- Record ${result.index} (${span(result.externalId ?? 'null')}): ${parts.join('; ')}.`;
+}
+
+/** Inline code outside a table (pipes stay as they are). */
+function span(value: string): string {
+  return value.includes('`') ? `\`\` ${value} \`\`` : `\`${value}\``;
 }
 
 function optionalCode(value: string | undefined): string {
   return value === undefined ? '—' : code(value);
+}
+
+/**
+ * The headers table shared by the inbound APIs.
+ *
+ * @returns a Markdown table: header, in, required, meaning
+ */
+export function headersTable(): string {
+  return table(
+    ['Header', 'In', 'Required', 'Meaning'],
+    [
+      [
+        code(IDEMPOTENCY_KEY_HEADER),
+        'request',
+        'yes',
+        prose(
+          `The caller's key for this request, at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters. A repeated key returns the stored response (status and body) with \`${IDEMPOTENT_REPLAYED_HEADER}: true\` and writes nothing. The same key with a different request is refused \`IDEMPOTENCY_KEY_REUSED\`; while the first call still runs, \`IDEMPOTENCY_KEY_IN_PROGRESS\`.`
+        )
+      ],
+      [
+        code(CORRELATION_ID_HEADER),
+        'request, response',
+        'no',
+        prose(
+          `At most ${CORRELATION_ID_MAX_LENGTH} characters of \`A-Z a-z 0-9 . _ : -\`. Generated as a UUID when absent; returned in this header and in the body, and stored on \`Integration_Message__c\`.`
+        )
+      ],
+      [
+        code(IDEMPOTENT_REPLAYED_HEADER),
+        'response',
+        '—',
+        prose('`true` when the response is the stored answer to a repeated key.')
+      ]
+    ]
+  );
+}
+
+/**
+ * The request error codes of the catalogue with their HTTP status.
+ *
+ * @returns a Markdown table: code, HTTP status, meaning
+ */
+export function requestErrorCodesTable(): string {
+  return table(
+    ['Code', 'HTTP status', 'Meaning'],
+    Object.entries(REQUEST_ERROR_CODES).map(([errorCode, info]) => [
+      code(errorCode),
+      String(info.httpStatus),
+      prose(info.description)
+    ])
+  );
+}
+
+/**
+ * The record error codes of the catalogue.
+ *
+ * @returns a Markdown table: code, meaning
+ */
+export function recordErrorCodesTable(): string {
+  return table(
+    ['Code', 'Meaning'],
+    Object.entries(RECORD_ERROR_CODES).map(([errorCode, info]) => [
+      code(errorCode),
+      prose(info.description)
+    ])
+  );
+}
+
+/**
+ * A note naming the record codes some endpoints never return because the catalogue reserves them
+ * for other endpoints (`onlyIn`).
+ *
+ * @param endpoints - the endpoints the note is about (a code any of them returns is left out)
+ * @returns the note as one block, or nothing when every code applies
+ */
+export function onlyInNotes(...endpoints: InboundEndpoint[]): string[] {
+  const reserved = (Object.entries(RECORD_ERROR_CODES) as [string, RecordErrorCodeInfo][]).filter(
+    ([, info]) => info.onlyIn !== undefined && !endpoints.some((e) => info.onlyIn!.includes(e))
+  );
+  const never = endpoints.map((e) => `the ${e} API`).join(' or ');
+  if (reserved.length === 0) {
+    return [];
+  }
+  const byEndpoints = new Map<string, string[]>();
+  for (const [errorCode, info] of reserved) {
+    const key = info.onlyIn!.map((e) => `the ${e} API`).join(' and ');
+    byEndpoints.set(key, [...(byEndpoints.get(key) ?? []), code(errorCode)]);
+  }
+  return [
+    [...byEndpoints]
+      .map(
+        ([apis, codes]) =>
+          `${codes.join(' and ')} ${codes.length === 1 ? 'is' : 'are'} returned only by ${apis}, never by ${never}.`
+      )
+      .join(' ')
+  ];
 }

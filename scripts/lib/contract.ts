@@ -1,5 +1,6 @@
 /**
- * The record-sync contract (`types/contract/record-sync.ts`) as something the tools can check.
+ * The record-sync contract (`types/contract/record-sync.ts`) and the marketing contract
+ * (`types/contract/marketing.ts`) as something the tools can check.
  *
  * - {@link generateContractSchema} turns the TypeScript types into JSON Schema with
  *   ts-json-schema-generator (interfaces are closed: an extra or misspelt property is an error), and
@@ -9,6 +10,9 @@
  *   types cannot say: results line up with the request, counts add up, field names and owners
  *   agree with `Field_Ownership__mdt`, `Changed_Fields__c` is the sorted compact JSON of the
  *   changed fields, IDs and timestamps are well-formed.
+ * - {@link checkMarketingFixtures} does the same for the marketing contract's fixtures: both
+ *   exchanges (Marketing as the sender), redirects to a converted lead's contact, the
+ *   `campaignId|leadId` keys and the `Marketing_Lead_Converted__e` example.
  * - {@link parseApexErrorCodes} reads `InboundErrorCode.cls` and {@link compareErrorCatalogues}
  *   compares it with the TypeScript catalogue in `types/contract/error-codes.ts`.
  *
@@ -22,10 +26,20 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createGenerator } from 'ts-json-schema-generator';
 import {
+  CAMPAIGN_MEMBERS_API_PATH,
   CORRELATION_ID_PATTERN,
   IDEMPOTENCY_KEY_MAX_LENGTH,
+  MARKETING_CAMPAIGNS_API_PATH,
+  MARKETING_LEADS_API_PATH,
   MAX_RECORDS_PER_CALL
 } from '../../types/contract/error-codes.js';
+import type {
+  CampaignMemberUpsertRequest,
+  LeadConvertedEvent,
+  MarketingRecordResult,
+  MarketingUpsertResponse,
+  RedirectTarget
+} from '../../types/contract/marketing.js';
 import type {
   CanonicalFields,
   ErrorResponse,
@@ -55,6 +69,14 @@ export const CONTRACT_TYPES_FILE = fileURLToPath(
 
 /** Repository-relative path of the contract types, for messages. */
 export const CONTRACT_TYPES_PATH = 'types/contract/record-sync.ts';
+
+/** Absolute path of the marketing contract types (they import the shared ones). */
+export const MARKETING_TYPES_FILE = fileURLToPath(
+  new URL('../../types/contract/marketing.ts', import.meta.url)
+);
+
+/** Repository-relative path of the marketing contract types, for messages. */
+export const MARKETING_TYPES_PATH = 'types/contract/marketing.ts';
 
 /** Project-relative path of the Apex error-code class the TypeScript catalogue mirrors. */
 export const APEX_ERROR_CODES_PATH = 'force-app/main/default/classes/inbound/InboundErrorCode.cls';
@@ -118,12 +140,18 @@ export function generateContractSchema(typesFile: string = CONTRACT_TYPES_FILE):
 export class ContractValidator {
   /** The schema validated against. */
   readonly schema: JsonSchema;
+  /** Repository-relative path of the types the schema was generated from, for messages. */
+  readonly typesPath: string;
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  /** @param schema - a schema from {@link generateContractSchema} */
-  constructor(schema: JsonSchema) {
+  /**
+   * @param schema - a schema from {@link generateContractSchema}
+   * @param typesPath - the file it was generated from (default: `types/contract/record-sync.ts`)
+   */
+  constructor(schema: JsonSchema, typesPath: string = CONTRACT_TYPES_PATH) {
     this.schema = schema;
+    this.typesPath = typesPath;
     this.ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     this.ajv.addSchema(schema as object, SCHEMA_ID);
   }
@@ -141,7 +169,7 @@ export class ContractValidator {
     let validate = this.compiled.get(typeName);
     if (validate === undefined) {
       if (this.schema.definitions?.[typeName] === undefined) {
-        throw new Error(`${CONTRACT_TYPES_PATH} exports no type ${typeName}`);
+        throw new Error(`${this.typesPath} exports no type ${typeName}`);
       }
       validate = this.ajv.getSchema(`${SCHEMA_ID}#/definitions/${typeName}`)!;
       this.compiled.set(typeName, validate);
@@ -167,23 +195,57 @@ function describeAjvError(error: ErrorObject): string {
   }
 }
 
+/** A fixture's static resource name and the contract type it holds. */
+export interface FixtureSpec {
+  /** Static resource name, e.g. `ErpContract_RecordsUpsertRequest`. */
+  readonly name: string;
+  /** The contract type the fixture holds. */
+  readonly typeName: string;
+}
+
 /** The canonical fixtures, by role: the static resource name and the contract type it holds. */
 export const CONTRACT_FIXTURES = {
   request: { name: 'ErpContract_RecordsUpsertRequest', typeName: 'RecordUpsertRequest' },
   response: { name: 'ErpContract_RecordsUpsertResponse', typeName: 'RecordUpsertResponse' },
   error: { name: 'ErpContract_RecordsErrorResponse', typeName: 'ErrorResponse' },
   event: { name: 'ErpContract_RecordChangedEvent', typeName: 'RecordChangedEventExample' }
-} as const;
+} as const satisfies Record<string, FixtureSpec>;
 
-/** What a fixture is for. */
+/**
+ * The canonical fixtures of the marketing contract (`types/contract/marketing.ts`), by role. They
+ * form a second set: a project may publish the record-sync contract without them, but once one of
+ * them exists, all must.
+ */
+export const MARKETING_FIXTURES = {
+  leadsRequest: { name: 'ErpContract_MarketingLeadsRequest', typeName: 'MarketingLeadsRequest' },
+  leadsResponse: {
+    name: 'ErpContract_MarketingLeadsResponse',
+    typeName: 'MarketingUpsertResponse'
+  },
+  membersRequest: {
+    name: 'ErpContract_CampaignMembersRequest',
+    typeName: 'CampaignMemberUpsertRequest'
+  },
+  membersResponse: {
+    name: 'ErpContract_CampaignMembersResponse',
+    typeName: 'MarketingUpsertResponse'
+  },
+  leadConverted: { name: 'ErpContract_LeadConvertedEvent', typeName: 'LeadConvertedEvent' }
+} as const satisfies Record<string, FixtureSpec>;
+
+/** What a fixture of the record-sync contract is for. */
 export type FixtureRole = keyof typeof CONTRACT_FIXTURES;
 
-const FIXTURE_ROLES = Object.keys(CONTRACT_FIXTURES) as FixtureRole[];
+/** What a fixture of the marketing contract is for. */
+export type MarketingFixtureRole = keyof typeof MARKETING_FIXTURES;
+
+/** The role of any contract fixture. */
+export type AnyFixtureRole = FixtureRole | MarketingFixtureRole;
 
 /** A fixture found in the project. */
 export interface LoadedFixture {
   /** What the fixture is for. */
-  readonly role: FixtureRole;
+  readonly role: AnyFixtureRole;
   /** Static resource name, e.g. `ErpContract_RecordsUpsertRequest`. */
   readonly name: string;
   /** The contract type it holds. */
@@ -196,12 +258,68 @@ export interface LoadedFixture {
   readonly value: unknown;
 }
 
-/** What {@link checkContractFixtures} found. */
+/** What {@link checkContractFixtures} and {@link checkMarketingFixtures} found. */
 export interface ContractCheck {
-  /** The fixtures found, in role order (request, response, error, event). */
+  /** The fixtures found, in role order (for the record-sync contract: request, response, error, event). */
   readonly fixtures: readonly LoadedFixture[];
   /** Problems: missing, duplicated or unparsable fixtures, type violations, semantic mismatches. */
   readonly problems: readonly ContractProblem[];
+}
+
+/** A fixture set after loading and type validation, before the semantic checks. */
+interface ValidatedFixtures<R extends AnyFixtureRole> {
+  readonly fixtures: LoadedFixture[];
+  readonly problems: ContractProblem[];
+  /** The values that match their type, by role. */
+  readonly valid: Map<R, unknown>;
+  /** Adds a semantic finding as a problem of its fixture. */
+  readonly report: (finding: Finding) => void;
+}
+
+/**
+ * Loads one fixture set, reports the missing ones (when any exists) and validates each against
+ * its contract type.
+ */
+function validateFixtureSet<R extends AnyFixtureRole>(
+  model: MetadataModel,
+  specs: Readonly<Record<R, FixtureSpec>>,
+  validator: ContractValidator
+): ValidatedFixtures<R> {
+  const { fixtures, problems } = loadFixtureSet(model, specs);
+  const valid = new Map<R, unknown>();
+  const byRole = new Map(fixtures.map((f) => [f.role, f]));
+  const report = (finding: Finding): void => {
+    problems.push({ filePath: byRole.get(finding.role)!.filePath, message: findingText(finding) });
+  };
+  if (fixtures.length === 0) {
+    return { fixtures, problems, valid, report };
+  }
+  const defaultDir = `${model.packageDirectories[0]}/main/default/staticresources`;
+  for (const role of Object.keys(specs) as R[]) {
+    if (!byRole.has(role)) {
+      const spec = specs[role];
+      problems.push({
+        filePath: `${defaultDir}/${spec.name}.json`,
+        message: `is missing: the contract fixture ${spec.name} (${spec.typeName}) must exist beside the others`
+      });
+    }
+  }
+  for (const fixture of fixtures) {
+    if (fixture.value === undefined) {
+      continue;
+    }
+    const violations = validator.validate(fixture.typeName, fixture.value);
+    for (const violation of violations) {
+      problems.push({
+        filePath: fixture.filePath,
+        message: `does not match ${fixture.typeName}: ${violation}`
+      });
+    }
+    if (violations.length === 0) {
+      valid.set(fixture.role as R, fixture.value);
+    }
+  }
+  return { fixtures, problems, valid, report };
 }
 
 /**
@@ -221,60 +339,83 @@ export function checkContractFixtures(
   config: IntegrationConfig,
   validator: ContractValidator = new ContractValidator(generateContractSchema())
 ): ContractCheck {
-  const { fixtures, problems } = loadContractFixtures(model);
-  if (fixtures.length === 0) {
-    return { fixtures, problems };
-  }
-  const byRole = new Map(fixtures.map((f) => [f.role, f]));
-  const defaultDir = `${model.packageDirectories[0]}/main/default/staticresources`;
-  for (const role of FIXTURE_ROLES) {
-    if (!byRole.has(role)) {
-      const spec = CONTRACT_FIXTURES[role];
-      problems.push({
-        filePath: `${defaultDir}/${spec.name}.json`,
-        message: `is missing: the contract fixture ${spec.name} (${spec.typeName}) must exist beside the others`
-      });
-    }
-  }
-  const valid = new Map<FixtureRole, unknown>();
-  for (const fixture of fixtures) {
-    if (fixture.value === undefined) {
-      continue;
-    }
-    const violations = validator.validate(fixture.typeName, fixture.value);
-    for (const violation of violations) {
-      problems.push({
-        filePath: fixture.filePath,
-        message: `does not match ${fixture.typeName}: ${violation}`
-      });
-    }
-    if (violations.length === 0) {
-      valid.set(fixture.role, fixture.value);
-    }
-  }
-  const report = (role: FixtureRole, finding: Finding): void => {
-    problems.push({ filePath: byRole.get(role)!.filePath, message: findingText(finding) });
-  };
+  const { fixtures, problems, valid, report } = validateFixtureSet(
+    model,
+    CONTRACT_FIXTURES,
+    validator
+  );
   const request = valid.get('request') as RecordUpsertRequest | undefined;
   const response = valid.get('response') as RecordUpsertResponse | undefined;
   if (request !== undefined && response !== undefined) {
-    for (const finding of checkUpsertExchange(request, response, model, config)) {
-      report(finding.role, finding);
-    }
+    checkUpsertExchange(request, response, model, config).forEach(report);
   }
   const error = valid.get('error') as ErrorResponse | undefined;
   if (error !== undefined) {
-    checkErrorResponse(error).forEach((finding) => report('error', finding));
+    checkErrorResponse(error).forEach(report);
   }
   const event = valid.get('event') as RecordChangedEventExample | undefined;
   if (event !== undefined) {
-    checkRecordChangedEvent(event, config).forEach((finding) => report('event', finding));
+    checkRecordChangedEvent(event, config).forEach(report);
   }
   return { fixtures, problems };
 }
 
 /**
- * Reads the contract fixtures of a project: `staticresources/<name>.json` in any package directory.
+ * Finds the marketing contract fixtures of a project, validates each against its type in
+ * `types/contract/marketing.ts` and checks them against each other and the integration metadata:
+ * both exchanges like the records API's (with Marketing as the sender), redirects, the campaign
+ * members' `campaignId|leadId` keys, the conversion event, and that the three tell one story (the
+ * converted lead of the leads response is the lead of the event and of the redirected membership).
+ *
+ * A project without any of these fixtures yields none and no problems; once one exists, all five
+ * must.
+ *
+ * @param model - the project's metadata
+ * @param config - the validated integration configuration
+ * @param validator - validator to use (default: one over `types/contract/marketing.ts`)
+ * @returns the fixtures found and every problem, each naming its file
+ */
+export function checkMarketingFixtures(
+  model: MetadataModel,
+  config: IntegrationConfig,
+  validator: ContractValidator = new ContractValidator(
+    generateContractSchema(MARKETING_TYPES_FILE),
+    MARKETING_TYPES_PATH
+  )
+): ContractCheck {
+  const { fixtures, problems, valid, report } = validateFixtureSet(
+    model,
+    MARKETING_FIXTURES,
+    validator
+  );
+  const leadsRequest = valid.get('leadsRequest') as RecordUpsertRequest | undefined;
+  const leadsResponse = valid.get('leadsResponse') as MarketingUpsertResponse | undefined;
+  if (leadsRequest !== undefined && leadsResponse !== undefined) {
+    checkMarketingLeadsExchange(leadsRequest, leadsResponse, model, config).forEach(report);
+  }
+  const membersRequest = valid.get('membersRequest') as CampaignMemberUpsertRequest | undefined;
+  const membersResponse = valid.get('membersResponse') as MarketingUpsertResponse | undefined;
+  if (membersRequest !== undefined && membersResponse !== undefined) {
+    checkCampaignMembersExchange(membersRequest, membersResponse, model, config).forEach(report);
+  }
+  const event = valid.get('leadConverted') as LeadConvertedEvent | undefined;
+  if (event !== undefined) {
+    checkLeadConvertedEvent(event).forEach(report);
+  }
+  if (
+    leadsResponse !== undefined &&
+    membersRequest !== undefined &&
+    membersResponse !== undefined &&
+    event !== undefined
+  ) {
+    checkMarketingScenario(leadsResponse, membersRequest, membersResponse, event).forEach(report);
+  }
+  return { fixtures, problems };
+}
+
+/**
+ * Reads the record-sync contract fixtures of a project: `staticresources/<name>.json` in any
+ * package directory.
  *
  * @param model - the project's metadata (for its root and package directories)
  * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
@@ -283,10 +424,29 @@ export function loadContractFixtures(model: MetadataModel): {
   fixtures: LoadedFixture[];
   problems: ContractProblem[];
 } {
-  const wanted = new Map(
-    FIXTURE_ROLES.map((role) => [`${CONTRACT_FIXTURES[role].name}.json`, role])
-  );
-  const found = new Map<FixtureRole, LoadedFixture>();
+  return loadFixtureSet(model, CONTRACT_FIXTURES);
+}
+
+/**
+ * Reads the marketing contract fixtures of a project, like {@link loadContractFixtures}.
+ *
+ * @param model - the project's metadata
+ * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
+ */
+export function loadMarketingFixtures(model: MetadataModel): {
+  fixtures: LoadedFixture[];
+  problems: ContractProblem[];
+} {
+  return loadFixtureSet(model, MARKETING_FIXTURES);
+}
+
+function loadFixtureSet<R extends AnyFixtureRole>(
+  model: MetadataModel,
+  specs: Readonly<Record<R, FixtureSpec>>
+): { fixtures: LoadedFixture[]; problems: ContractProblem[] } {
+  const roles = Object.keys(specs) as R[];
+  const wanted = new Map(roles.map((role) => [`${specs[role].name}.json`, role]));
+  const found = new Map<R, LoadedFixture>();
   const problems: ContractProblem[] = [];
   for (const packageDirectory of model.packageDirectories) {
     const files = listFiles(path.join(model.projectRoot, packageDirectory), (name) =>
@@ -307,11 +467,11 @@ export function loadContractFixtures(model: MetadataModel): {
       } catch (error) {
         problems.push({ filePath, message: `is not valid JSON: ${(error as Error).message}` });
       }
-      found.set(role, { role, ...CONTRACT_FIXTURES[role], filePath, text, value });
+      found.set(role, { role, ...specs[role], filePath, text, value });
     }
   }
   return {
-    fixtures: FIXTURE_ROLES.flatMap((role) => (found.has(role) ? [found.get(role)!] : [])),
+    fixtures: roles.flatMap((role) => (found.has(role) ? [found.get(role)!] : [])),
     problems
   };
 }
@@ -319,7 +479,7 @@ export function loadContractFixtures(model: MetadataModel): {
 /** A semantic finding: which fixture, where in it (a JSON pointer) and what is wrong. */
 export interface Finding {
   /** The fixture the finding is about. */
-  readonly role: FixtureRole;
+  readonly role: AnyFixtureRole;
   /** JSON pointer into that fixture. */
   readonly pointer: string;
   /** What is wrong. */
@@ -539,12 +699,313 @@ export function checkUpsertExchange(
   model: MetadataModel,
   config: IntegrationConfig
 ): Finding[] {
+  return checkExchange(request, response, model, config, {
+    sender: 'ERP',
+    requestRole: 'request',
+    responseRole: 'response',
+    keyName: 'externalId',
+    inputs: request.records.map(keyedRecord),
+    refuses: (object) =>
+      isWrittenByRecordsApi(object)
+        ? undefined
+        : `the records API does not write ${object.objectApiName}`
+  });
+}
+
+/**
+ * Whether the marketing API writes an object: `Inbound_API__c` is `Marketing`, the sync is
+ * enabled, the object syncs inbound and its counterpart includes Marketing.
+ *
+ * @param object - an integration object
+ * @returns true when the marketing API may write the object
+ */
+export function isWrittenByMarketingApi(object: IntegrationObject): boolean {
+  return (
+    object.inboundApi === 'Marketing' &&
+    object.enabled &&
+    object.direction !== 'Outbound' &&
+    object.counterpartSystems.includes('Marketing')
+  );
+}
+
+/** The object the marketing leads API writes. */
+export const MARKETING_LEADS_OBJECT = 'Lead';
+/** The object the marketing campaigns API writes. */
+export const MARKETING_CAMPAIGNS_OBJECT = 'Campaign';
+/** The object the campaign-members API writes. */
+export const CAMPAIGN_MEMBERS_OBJECT = 'CampaignMember';
+/** The object a converted lead's updates and memberships are redirected to. */
+export const REDIRECT_TARGET_OBJECT = 'Contact';
+
+/**
+ * The endpoint of the marketing API for each object it writes, in the order a sync calls them
+ * (campaigns before the memberships that name them).
+ */
+export const MARKETING_API_PATHS: Readonly<Record<string, string>> = {
+  [MARKETING_LEADS_OBJECT]: MARKETING_LEADS_API_PATH,
+  [MARKETING_CAMPAIGNS_OBJECT]: MARKETING_CAMPAIGNS_API_PATH,
+  [CAMPAIGN_MEMBERS_OBJECT]: CAMPAIGN_MEMBERS_API_PATH
+};
+
+/** Key prefixes (first three characters of an ID) of the objects the marketing contract names. */
+export const KEY_PREFIXES: Readonly<Record<string, string>> = {
+  Account: '001',
+  Contact: '003',
+  Opportunity: '006',
+  Lead: '00Q',
+  Campaign: '701',
+  CampaignMember: '00v'
+};
+
+/**
+ * Checks a marketing leads call like {@link checkUpsertExchange}, with Marketing as the sender and
+ * Lead as the object, and its redirects: a redirected result names the converted lead in `id` and
+ * a contact in `redirectedTo` (never for a created lead), and its fields are judged by the
+ * contact's ownership — fields the contact does not have are `NOT_ON_REDIRECT_TARGET` with the
+ * lead field's owner.
+ *
+ * @param request - a valid `MarketingLeadsRequest`
+ * @param response - a valid `MarketingUpsertResponse`
+ * @param model - the project's metadata (for field types)
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkMarketingLeadsExchange(
+  request: RecordUpsertRequest,
+  response: MarketingUpsertResponse,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const findings = checkExchange(request, response, model, config, {
+    sender: 'Marketing',
+    requestRole: 'leadsRequest',
+    responseRole: 'leadsResponse',
+    keyName: 'externalId',
+    inputs: request.records.map(keyedRecord),
+    refuses: (object) => refusedByMarketingApi(object, MARKETING_LEADS_OBJECT, 'leads'),
+    ownershipObjectOf: (index) => response.results[index]?.redirectedTo?.object
+  });
+  response.results.forEach((result, index) => {
+    const at = `/results/${index}`;
+    checkIdPrefix(result.id, response.object, `${at}/id`, 'leadsResponse', findings);
+    if (result.redirectedTo === null) {
+      return;
+    }
+    const report = (message: string): void => {
+      findings.push({ role: 'leadsResponse', pointer: `${at}/redirectedTo`, message });
+    };
+    if (result.outcome === 'created') {
+      report('is set for a created lead; a new lead cannot have been converted');
+    } else if (result.id === null) {
+      report('is set but id is null; a redirected result names the converted lead in id');
+    }
+    checkRedirectTarget(result.redirectedTo, `${at}/redirectedTo/id`, 'leadsResponse', findings);
+  });
+  return findings;
+}
+
+/**
+ * Checks a campaign-members call like {@link checkUpsertExchange}, with Marketing as the sender and
+ * CampaignMember as the object: each result's `externalId` is the record's `campaignId|leadId`,
+ * unknown campaigns and leads are rejected on `campaignId` / `leadId`, and a redirected membership
+ * names a contact (never with `UNKNOWN_LEAD`).
+ *
+ * @param request - a valid `CampaignMemberUpsertRequest`
+ * @param response - a valid `MarketingUpsertResponse`
+ * @param model - the project's metadata (for field types)
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkCampaignMembersExchange(
+  request: CampaignMemberUpsertRequest,
+  response: MarketingUpsertResponse,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const identity = new Set(
+    config.ownership
+      .filter(
+        (o) =>
+          o.objectApiName === CAMPAIGN_MEMBERS_OBJECT &&
+          CAMPAIGN_MEMBER_IDENTITY_FIELDS.includes(o.fieldApiName)
+      )
+      .map((o) => o.canonicalName)
+  );
+  const findings = checkExchange(request, response, model, config, {
+    sender: 'Marketing',
+    requestRole: 'membersRequest',
+    responseRole: 'membersResponse',
+    keyName: 'campaignId|leadId',
+    inputs: request.records.map((record) => {
+      const blank = record.campaignId.trim() === '' || record.leadId.trim() === '';
+      return {
+        key: campaignMemberKey(record.campaignId, record.leadId),
+        blank,
+        answeredKey: blank ? null : campaignMemberKey(record.campaignId, record.leadId),
+        modifiedAt: record.modifiedAt,
+        fields: record.fields
+      };
+    }),
+    refuses: (object) => refusedByMarketingApi(object, CAMPAIGN_MEMBERS_OBJECT, 'campaign-members'),
+    alwaysIgnored: identity
+  });
+  response.results.forEach((result, index) => {
+    const at = `/results/${index}`;
+    checkIdPrefix(result.id, response.object, `${at}/id`, 'membersResponse', findings);
+    result.errors.forEach((error, i) => {
+      const expected = LOOKUP_ERROR_FIELDS[error.code];
+      if (expected !== undefined && error.field !== expected) {
+        findings.push({
+          role: 'membersResponse',
+          pointer: `${at}/errors/${i}/field`,
+          message: `is ${JSON.stringify(error.field)}; ${error.code} is about ${expected}`
+        });
+      }
+    });
+    if (result.redirectedTo === null) {
+      return;
+    }
+    if (result.errors.some((e) => e.code === 'UNKNOWN_LEAD')) {
+      findings.push({
+        role: 'membersResponse',
+        pointer: `${at}/redirectedTo`,
+        message: 'is set but the lead is unknown (UNKNOWN_LEAD); only a converted lead redirects'
+      });
+    }
+    checkRedirectTarget(result.redirectedTo, `${at}/redirectedTo/id`, 'membersResponse', findings);
+  });
+  return findings;
+}
+
+/**
+ * The CampaignMember lookups that name a membership's campaign and person. Their canonical names
+ * in `fields` (`campaignId`, `leadId`, `contactId`: Salesforce IDs) are never applied, not even on
+ * create: the membership's campaign and person come from the record's top-level `campaignId` and
+ * `leadId`. They are reported `NOT_OWNED_BY_SENDER`. Mirrors `IDENTITY_FIELDS` of
+ * `CampaignMemberKeys.cls`.
+ */
+export const CAMPAIGN_MEMBER_IDENTITY_FIELDS: readonly string[] = [
+  'CampaignId',
+  'LeadId',
+  'ContactId'
+];
+
+/** The field each lookup error of the campaign-members API is about. */
+const LOOKUP_ERROR_FIELDS: Readonly<Record<string, string>> = {
+  UNKNOWN_CAMPAIGN: 'campaignId',
+  UNKNOWN_LEAD: 'leadId'
+};
+
+/**
+ * The key of a campaign membership as the marketing platform knows it, and as
+ * `CampaignMember.Marketing_Member_Key__c` stores it: `campaignId|leadId`.
+ *
+ * @param campaignId - the campaign's `Marketing_Campaign_ID__c`
+ * @param leadId - the person's `Marketing_Lead_ID__c`
+ * @returns e.g. `MC-1001|ML-2002`
+ */
+export function campaignMemberKey(campaignId: string, leadId: string): string {
+  return `${campaignId}|${leadId}`;
+}
+
+function refusedByMarketingApi(
+  object: IntegrationObject,
+  expected: string,
+  endpoint: string
+): string | undefined {
+  if (object.objectApiName !== expected) {
+    return `the ${endpoint} API writes ${expected}, not ${object.objectApiName}`;
+  }
+  return isWrittenByMarketingApi(object)
+    ? undefined
+    : `the marketing API does not write ${object.objectApiName} (Integration_Object__mdt: Inbound_API__c ${object.inboundApi ?? 'blank'}, direction ${object.direction}, counterpart ${object.counterpart}${object.enabled ? '' : ', disabled'})`;
+}
+
+function checkIdPrefix(
+  id: string | null,
+  objectApiName: string,
+  pointer: string,
+  role: AnyFixtureRole,
+  findings: Finding[]
+): void {
+  const prefix = KEY_PREFIXES[objectApiName];
+  if (id !== null && isSalesforceId(id) && prefix !== undefined && !id.startsWith(prefix)) {
+    findings.push({
+      role,
+      pointer,
+      message: `"${id}" is not ${/^[AEIOU]/.test(objectApiName) ? 'an' : 'a'} ${objectApiName} ID (they start with ${prefix})`
+    });
+  }
+}
+
+function checkRedirectTarget(
+  target: RedirectTarget,
+  pointer: string,
+  role: AnyFixtureRole,
+  findings: Finding[]
+): void {
+  if (!isSalesforceId(target.id)) {
+    findings.push({
+      role,
+      pointer,
+      message: `"${target.id}" is not an 18-character Salesforce ID`
+    });
+  }
+  checkIdPrefix(target.id, target.object, pointer, role, findings);
+}
+
+/** One request record as the shared exchange check sees it. */
+interface KeyedInput {
+  /** The record's key: `externalId`, or `campaignId|leadId` for a membership. */
+  readonly key: string;
+  /** Whether the key (or a part of it) is blank. */
+  readonly blank: boolean;
+  /** The `externalId` the result must carry, when it is not `key`. */
+  readonly answeredKey?: string | null;
+  readonly modifiedAt: string;
+  readonly fields: CanonicalFields;
+}
+
+function keyedRecord(record: RecordUpsertInput): KeyedInput {
+  return {
+    key: record.externalId,
+    blank: record.externalId.trim() === '',
+    modifiedAt: record.modifiedAt,
+    fields: record.fields
+  };
+}
+
+/** What differs between the inbound APIs' exchanges. */
+interface ExchangeRules {
+  /** The system that calls the API; only its fields are applied on update. */
+  readonly sender: 'ERP' | 'Marketing';
+  readonly requestRole: AnyFixtureRole;
+  readonly responseRole: AnyFixtureRole;
+  /** What the key is called in messages: `externalId` or `campaignId|leadId`. */
+  readonly keyName: string;
+  /** The request records, in order. */
+  readonly inputs: readonly KeyedInput[];
+  /** Why the API does not write the response's object; `undefined` when it does. */
+  readonly refuses: (object: IntegrationObject) => string | undefined;
+  /** The object whose ownership decides record `index`'s fields when it was redirected. */
+  readonly ownershipObjectOf?: (index: number) => string | undefined;
+  /** Canonical names never applied, even on create (reported `NOT_OWNED_BY_SENDER`). */
+  readonly alwaysIgnored?: ReadonlySet<string>;
+}
+
+function checkExchange(
+  request: { readonly allOrNone?: boolean; readonly records: readonly unknown[] },
+  response: RecordUpsertResponse | MarketingUpsertResponse,
+  model: MetadataModel,
+  config: IntegrationConfig,
+  rules: ExchangeRules
+): Finding[] {
   const findings: Finding[] = [];
   const onRequest = (pointer: string, message: string): void => {
-    findings.push({ role: 'request', pointer, message });
+    findings.push({ role: rules.requestRole, pointer, message });
   };
   const onResponse = (pointer: string, message: string): void => {
-    findings.push({ role: 'response', pointer, message });
+    findings.push({ role: rules.responseRole, pointer, message });
   };
 
   if (!CORRELATION_ID_PATTERN.test(response.correlationId)) {
@@ -559,7 +1020,7 @@ export function checkUpsertExchange(
   if (response.allOrNone !== (request.allOrNone ?? false)) {
     onResponse('/allOrNone', `is ${response.allOrNone} but the request says ${request.allOrNone}`);
   }
-  const { records } = request;
+  const records = rules.inputs;
   if (records.length === 0 || records.length > MAX_RECORDS_PER_CALL) {
     onRequest(
       '/records',
@@ -596,8 +1057,9 @@ export function checkUpsertExchange(
   if (object.objectApiName !== response.object) {
     onResponse('/object', `is "${response.object}"; the API name is ${object.objectApiName}`);
   }
-  if (!isWrittenByRecordsApi(object)) {
-    onResponse('/object', `the records API does not write ${object.objectApiName}`);
+  const refusal = rules.refuses(object);
+  if (refusal !== undefined) {
+    onResponse('/object', refusal);
   }
   if (response.canonicalObject !== object.canonicalName) {
     onResponse(
@@ -610,9 +1072,10 @@ export function checkUpsertExchange(
   const keyField = keyFieldCanonicalName(config, object);
   const seen = new Map<string, number>();
   for (const record of records) {
-    const key = record.externalId.trim().toLowerCase();
+    const key = record.key.trim().toLowerCase();
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
+  const keyName = rules.keyName === 'externalId' ? '' : `${rules.keyName} `;
   records.forEach((record, index) => {
     const result = response.results[index] as RecordResult | undefined;
     if (result === undefined) {
@@ -622,10 +1085,13 @@ export function checkUpsertExchange(
     if (result.index !== index) {
       onResponse(`${at}/index`, `is ${result.index}; results are in request order`);
     }
-    if (result.externalId !== record.externalId) {
+    const answered = record.answeredKey === undefined ? record.key : record.answeredKey;
+    if (result.externalId !== answered) {
       onResponse(
         `${at}/externalId`,
-        `is ${JSON.stringify(result.externalId)} but record ${index} has ${JSON.stringify(record.externalId)}`
+        answered === null
+          ? `is ${JSON.stringify(result.externalId)} but record ${index} has a blank ${rules.keyName}, answered as null`
+          : `is ${JSON.stringify(result.externalId)} but record ${index} has ${keyName}${JSON.stringify(answered)}`
       );
     }
     checkResult(result, at, onResponse);
@@ -633,17 +1099,17 @@ export function checkUpsertExchange(
     const rejectedFor = (code: string, field = ''): boolean =>
       result.outcome === 'rejected' && codes.has(`${code}:${field}`);
     const errorFields = new Set(result.errors.map((e) => e.code));
-    if (record.externalId.trim() === '' && !errorFields.has('BLANK_EXTERNAL_ID')) {
-      onResponse(at, 'record has a blank externalId but is not rejected BLANK_EXTERNAL_ID');
+    if (record.blank && !errorFields.has('BLANK_EXTERNAL_ID')) {
+      onResponse(at, `record has a blank ${rules.keyName} but is not rejected BLANK_EXTERNAL_ID`);
     }
     if (
-      record.externalId.trim() !== '' &&
-      seen.get(record.externalId.trim().toLowerCase())! > 1 &&
+      !record.blank &&
+      seen.get(record.key.trim().toLowerCase())! > 1 &&
       !errorFields.has('DUPLICATE_EXTERNAL_ID')
     ) {
       onResponse(
         at,
-        `externalId ${record.externalId} occurs twice but is not rejected DUPLICATE_EXTERNAL_ID`
+        `${rules.keyName} ${record.key} occurs twice but is not rejected DUPLICATE_EXTERNAL_ID`
       );
     }
     if (!isIsoDateTime(record.modifiedAt) && !rejectedFor('INVALID_MODIFIED_AT', 'modifiedAt')) {
@@ -652,9 +1118,44 @@ export function checkUpsertExchange(
         `"${record.modifiedAt}" is not an ISO 8601 date-time with offset or Z`
       );
     }
-    checkRecordFields(record, index, result, { object, fields, keyField, model }, findings);
+    const redirectedTo = rules.ownershipObjectOf?.(index);
+    checkRecordFields(
+      record.fields,
+      index,
+      result,
+      {
+        object,
+        fields,
+        keyField,
+        model,
+        sender: rules.sender,
+        redirect:
+          redirectedTo === undefined
+            ? undefined
+            : { objectApiName: redirectedTo, fields: ownershipOf(config, redirectedTo) },
+        requestRole: rules.requestRole,
+        responseRole: rules.responseRole,
+        alwaysIgnored: rules.alwaysIgnored
+      },
+      findings
+    );
   });
   return findings;
+}
+
+/**
+ * The enabled ownership records of any object by canonical name, whether or not it has an
+ * `Integration_Object__mdt` record.
+ */
+export function ownershipOf(
+  config: IntegrationConfig,
+  objectApiName: string
+): Map<string, FieldOwnership> {
+  return new Map(
+    config.ownership
+      .filter((o) => o.objectApiName === objectApiName && o.enabled)
+      .map((o) => [o.canonicalName, o])
+  );
 }
 
 function checkResult(
@@ -686,36 +1187,53 @@ function checkResult(
   });
 }
 
+/** What {@link checkRecordFields} judges one record's fields by. */
+interface FieldContext {
+  readonly object: IntegrationObject;
+  readonly fields: Map<string, FieldOwnership>;
+  readonly keyField: string | undefined;
+  readonly model: MetadataModel;
+  readonly sender: 'ERP' | 'Marketing';
+  /** The object an update went to instead (a converted lead's contact), with its ownership. */
+  readonly redirect?: {
+    readonly objectApiName: string;
+    readonly fields: Map<string, FieldOwnership>;
+  };
+  readonly requestRole: AnyFixtureRole;
+  readonly responseRole: AnyFixtureRole;
+  /** Canonical names never applied, even on create (reported `NOT_OWNED_BY_SENDER`). */
+  readonly alwaysIgnored?: ReadonlySet<string>;
+}
+
 function checkRecordFields(
-  record: RecordUpsertInput,
+  sent: CanonicalFields,
   index: number,
   result: RecordResult,
-  context: {
-    object: IntegrationObject;
-    fields: Map<string, FieldOwnership>;
-    keyField: string | undefined;
-    model: MetadataModel;
-  },
+  context: FieldContext,
   findings: Finding[]
 ): void {
-  const { object, fields, keyField, model } = context;
+  const { object, fields, keyField, model, sender, redirect } = context;
   const at = `/results/${index}`;
   const rejectedWith = (code: string, field: string): boolean =>
     result.outcome === 'rejected' &&
     result.errors.some((e) => e.code === code && e.field === field);
   const expectedIgnored = new Map<string, string>();
   const expectedSeeded: string[] = [];
-  for (const [name, value] of Object.entries(record.fields)) {
+  for (const [name, value] of Object.entries(sent)) {
     const pointer = `/records/${index}/fields/${name}`;
     const ownership = fields.get(name);
     if (ownership === undefined) {
       if (!rejectedWith('UNKNOWN_FIELD', name)) {
         findings.push({
-          role: 'request',
+          role: context.requestRole,
           pointer,
           message: `"${name}" is not a canonical field name of ${object.objectApiName} (Field_Ownership__mdt), so the record must be rejected UNKNOWN_FIELD`
         });
       }
+      continue;
+    }
+    if (context.alwaysIgnored?.has(name) === true) {
+      expectedIgnored.set(name, `NOT_OWNED_BY_SENDER/${ownership.owner}`);
       continue;
     }
     const jsonType = jsonTypeOf(findField(model, object.objectApiName, ownership.fieldApiName));
@@ -725,14 +1243,21 @@ function checkRecordFields(
       !rejectedWith('WRONG_TYPE', name)
     ) {
       findings.push({
-        role: 'request',
+        role: context.requestRole,
         pointer,
         message: `${JSON.stringify(value)} is not a ${jsonType} (${object.objectApiName}.${ownership.fieldApiName}), so the record must be rejected WRONG_TYPE`
       });
     }
     if (name === keyField) {
       expectedIgnored.set(name, `KEY_FIELD/${ownership.owner}`);
-    } else if (ownership.owner !== 'ERP') {
+    } else if (redirect !== undefined) {
+      const onTarget = redirect.fields.get(name);
+      if (onTarget === undefined) {
+        expectedIgnored.set(name, `NOT_ON_REDIRECT_TARGET/${ownership.owner}`);
+      } else if (onTarget.owner !== sender) {
+        expectedIgnored.set(name, `NOT_OWNED_BY_SENDER/${onTarget.owner}`);
+      }
+    } else if (ownership.owner !== sender) {
       if (result.outcome === 'created') {
         expectedSeeded.push(name);
       } else {
@@ -752,19 +1277,23 @@ function checkRecordFields(
       .sort(compareText)
       .join(', ') || 'none';
   if (describe(actualIgnored) !== describe(expectedIgnored)) {
+    const whose =
+      redirect === undefined
+        ? object.objectApiName
+        : `${redirect.objectApiName} (redirect target of this ${object.objectApiName})`;
     findings.push({
-      role: 'response',
+      role: context.responseRole,
       pointer: `${at}/ignoredFields`,
-      message: `lists ${describe(actualIgnored)}; ownership of ${object.objectApiName} says ${describe(expectedIgnored)} (reason/owner)`
+      message: `lists ${describe(actualIgnored)}; ownership of ${whose} says ${describe(expectedIgnored)} (reason/owner)`
     });
   }
   const seeded = [...result.seededFields].sort(compareText).join(', ') || 'none';
   const expected = expectedSeeded.sort(compareText).join(', ') || 'none';
   if (seeded !== expected) {
     findings.push({
-      role: 'response',
+      role: context.responseRole,
       pointer: `${at}/seededFields`,
-      message: `lists ${seeded}; the fields of ${object.objectApiName} the ERP does not own in record ${index} are ${expected}`
+      message: `lists ${seeded}; the fields of ${object.objectApiName} ${sender === 'ERP' ? 'the ERP' : sender} does not own in record ${index} are ${expected}`
     });
   }
 }
@@ -923,6 +1452,125 @@ export function checkRecordChangedEvent(
       );
     }
   }
+  return findings;
+}
+
+/**
+ * Checks a `Marketing_Lead_Converted__e` example beyond its type: the person key is set, the IDs
+ * are 18-character IDs of the right objects (lead, contact, account, and an opportunity or null),
+ * the conversion time is an ISO 8601 date-time and the correlation ID is well-formed.
+ *
+ * @param event - a valid `LeadConvertedEvent`
+ * @returns the findings (empty when consistent)
+ */
+export function checkLeadConvertedEvent(event: LeadConvertedEvent): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'leadConverted', pointer, message });
+  };
+  if (event.Marketing_Lead_ID__c.trim() === '') {
+    report(
+      '/Marketing_Lead_ID__c',
+      'is blank; the event is published only for leads that carry one'
+    );
+  }
+  const ids: [keyof LeadConvertedEvent, string][] = [
+    ['Lead_ID__c', 'Lead'],
+    ['Contact_ID__c', 'Contact'],
+    ['Account_ID__c', 'Account'],
+    ['Opportunity_ID__c', 'Opportunity']
+  ];
+  for (const [field, objectApiName] of ids) {
+    const value = event[field];
+    if (value === null) {
+      continue;
+    }
+    if (!isSalesforceId(value)) {
+      report(`/${field}`, `"${value}" is not an 18-character Salesforce ID`);
+    } else {
+      checkIdPrefix(value, objectApiName, `/${field}`, 'leadConverted', findings);
+    }
+  }
+  if (!isIsoDateTime(event.Converted_At__c)) {
+    report(
+      '/Converted_At__c',
+      `"${event.Converted_At__c}" is not an ISO 8601 date-time with offset or Z`
+    );
+  }
+  if (!CORRELATION_ID_PATTERN.test(event.Correlation_ID__c)) {
+    report('/Correlation_ID__c', 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+  }
+  return findings;
+}
+
+/**
+ * Checks that the marketing fixtures tell one story: the lead the event announces as converted is
+ * the lead the leads response redirected (same lead and contact), and a membership for a lead of
+ * the leads response is redirected exactly when that lead was, to the same contact.
+ *
+ * @param leadsResponse - a valid `MarketingUpsertResponse` of the leads API
+ * @param membersRequest - a valid `CampaignMemberUpsertRequest`
+ * @param membersResponse - its valid `MarketingUpsertResponse`
+ * @param event - a valid `LeadConvertedEvent`
+ * @returns the findings (empty when consistent)
+ */
+export function checkMarketingScenario(
+  leadsResponse: MarketingUpsertResponse,
+  membersRequest: CampaignMemberUpsertRequest,
+  membersResponse: MarketingUpsertResponse,
+  event: LeadConvertedEvent
+): Finding[] {
+  const findings: Finding[] = [];
+  const leads = new Map(
+    leadsResponse.results
+      .filter((r) => r.externalId !== null && r.outcome !== 'rejected')
+      .map((r) => [r.externalId!.toLowerCase(), r])
+  );
+  const converted = leads.get(event.Marketing_Lead_ID__c.toLowerCase());
+  if (converted !== undefined) {
+    const at = `/results/${converted.index}`;
+    if (converted.redirectedTo === null) {
+      findings.push({
+        role: 'leadsResponse',
+        pointer: `${at}/redirectedTo`,
+        message: `is null, but ErpContract_LeadConvertedEvent announces ${event.Marketing_Lead_ID__c} as converted to ${event.Contact_ID__c}`
+      });
+    } else {
+      if (converted.redirectedTo.id !== event.Contact_ID__c) {
+        findings.push({
+          role: 'leadConverted',
+          pointer: '/Contact_ID__c',
+          message: `is ${event.Contact_ID__c}, but the leads response redirects ${event.Marketing_Lead_ID__c} to ${converted.redirectedTo.id}`
+        });
+      }
+      if (converted.id !== event.Lead_ID__c) {
+        findings.push({
+          role: 'leadConverted',
+          pointer: '/Lead_ID__c',
+          message: `is ${event.Lead_ID__c}, but the leads response names ${event.Marketing_Lead_ID__c} ${String(converted.id)}`
+        });
+      }
+    }
+  }
+  membersRequest.records.forEach((record, index) => {
+    const lead = leads.get(record.leadId.toLowerCase());
+    const member = membersResponse.results[index] as MarketingRecordResult | undefined;
+    if (lead === undefined || member === undefined || member.outcome === 'rejected') {
+      return;
+    }
+    const expected = lead.redirectedTo?.id ?? null;
+    const actual = member.redirectedTo?.id ?? null;
+    if (actual !== expected) {
+      findings.push({
+        role: 'membersResponse',
+        pointer: `/results/${index}/redirectedTo`,
+        message:
+          expected === null
+            ? `is set, but the leads response shows ${record.leadId} as not converted`
+            : `is ${actual === null ? 'null' : actual}, but the leads response redirects ${record.leadId} to ${expected}`
+      });
+    }
+  });
   return findings;
 }
 
@@ -1097,9 +1745,9 @@ export function schemaDescription(schema: JsonSchema, typeName: string): string 
 const MAX_INLINE_ENUM = 4;
 
 /**
- * Renders a schema node as a TypeScript-like type: enums as their literal values (behind a `$ref`
- * only when they have at most four), other named types by name, arrays as `T[]`, maps as
- * `Record<string, T>`.
+ * Renders a schema node as a TypeScript-like type: enums and constants as their literal values
+ * (behind a `$ref` only when they have at most four), other named types by name, arrays as `T[]`,
+ * maps as `Record<string, T>`.
  *
  * @param schema - the whole schema (to follow `$ref`s)
  * @param node - the node
@@ -1117,6 +1765,9 @@ export function schemaTypeText(schema: JsonSchema, node: JsonSchema): string {
   }
   if (node.enum !== undefined) {
     return node.enum.map((v) => JSON.stringify(v)).join(' | ');
+  }
+  if (node.const !== undefined) {
+    return JSON.stringify(node.const);
   }
   if (node.anyOf !== undefined) {
     return node.anyOf.map((n) => schemaTypeText(schema, n)).join(' | ');

@@ -4,7 +4,17 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { copyMetadataProject } from './support/temp-project.js';
-import { RECORD_ERROR_CODES, REQUEST_ERROR_CODES } from '../../types/contract/error-codes.js';
+import {
+  MARKETING_CAMPAIGNS_API_PATH,
+  RECORDS_API_PATH,
+  RECORD_ERROR_CODES,
+  REQUEST_ERROR_CODES
+} from '../../types/contract/error-codes.js';
+import type {
+  CampaignMemberUpsertRequest,
+  LeadConvertedEvent,
+  MarketingUpsertResponse
+} from '../../types/contract/marketing.js';
 import type {
   ErrorResponse,
   RecordChangedEventExample,
@@ -14,11 +24,25 @@ import type {
 import { readIntegrationConfig, type IntegrationConfig } from '../docs/integration-config.js';
 import {
   APEX_ERROR_CODES_PATH,
+  CAMPAIGN_MEMBERS_OBJECT,
+  CAMPAIGN_MEMBER_IDENTITY_FIELDS,
   CONTRACT_FIXTURES,
   ContractValidator,
+  MARKETING_API_PATHS,
+  MARKETING_CAMPAIGNS_OBJECT,
+  MARKETING_FIXTURES,
+  MARKETING_LEADS_OBJECT,
+  MARKETING_TYPES_FILE,
+  MARKETING_TYPES_PATH,
+  campaignMemberKey,
   changedFieldsJson,
+  checkCampaignMembersExchange,
   checkContractFixtures,
   checkErrorResponse,
+  checkLeadConvertedEvent,
+  checkMarketingFixtures,
+  checkMarketingLeadsExchange,
+  checkMarketingScenario,
   checkRecordChangedEvent,
   checkUpsertExchange,
   compareErrorCatalogues,
@@ -27,14 +51,17 @@ import {
   generateContractSchema,
   isIsoDateTime,
   isSalesforceId,
+  isWrittenByMarketingApi,
   jsonTypeOf,
   loadContractFixtures,
+  loadMarketingFixtures,
   matchesJsonType,
   parseApexErrorCodes,
   schemaFields,
   schemaTypeText,
   type FixtureRole,
-  type JsonSchema
+  type JsonSchema,
+  type MarketingFixtureRole
 } from '../lib/contract.js';
 import {
   loadMetadataModel,
@@ -56,6 +83,11 @@ function readFixture<T>(role: FixtureRole): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+function readMarketingFixture<T>(role: MarketingFixtureRole): T {
+  const file = path.join(MAIN_ROOT, STATIC_RESOURCES, `${MARKETING_FIXTURES[role].name}.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -68,6 +100,13 @@ let request: RecordUpsertRequest;
 let response: RecordUpsertResponse;
 let errorResponse: ErrorResponse;
 let event: RecordChangedEventExample;
+let marketingSchema: JsonSchema;
+let marketingValidator: ContractValidator;
+let leadsRequest: RecordUpsertRequest;
+let leadsResponse: MarketingUpsertResponse;
+let membersRequest: CampaignMemberUpsertRequest;
+let membersResponse: MarketingUpsertResponse;
+let leadConverted: LeadConvertedEvent;
 
 before(() => {
   schema = generateContractSchema();
@@ -78,6 +117,13 @@ before(() => {
   response = readFixture('response');
   errorResponse = readFixture('error');
   event = readFixture('event');
+  marketingSchema = generateContractSchema(MARKETING_TYPES_FILE);
+  marketingValidator = new ContractValidator(marketingSchema, MARKETING_TYPES_PATH);
+  leadsRequest = readMarketingFixture('leadsRequest');
+  leadsResponse = readMarketingFixture('leadsResponse');
+  membersRequest = readMarketingFixture('membersRequest');
+  membersResponse = readMarketingFixture('membersResponse');
+  leadConverted = readMarketingFixture('leadConverted');
 });
 
 /** Messages of the findings, `<role> <pointer>: <message>`. */
@@ -268,6 +314,289 @@ describe('the canonical fixtures (static resources shared with the Apex tests)',
   });
 });
 
+describe('the marketing contract schema generated from types/contract/marketing.ts', () => {
+  it('has a definition for every marketing type and the shared types they use', () => {
+    for (const name of [
+      'MarketingLeadsRequest',
+      'MarketingCampaignsRequest',
+      'MarketingCampaignsResponse',
+      'CampaignMemberUpsertRequest',
+      'CampaignMemberInput',
+      'RedirectTarget',
+      'MarketingRecordResult',
+      'MarketingUpsertResponse',
+      'LeadConvertedEvent',
+      'RecordUpsertRequest',
+      'RecordUpsertInput',
+      'RecordError',
+      'IgnoredField',
+      'RecordUpsertSummary'
+    ]) {
+      assert.ok(marketingSchema.definitions?.[name], `no definition for ${name}`);
+    }
+    for (const [name, definition] of Object.entries(marketingSchema.definitions!)) {
+      if (definition.properties !== undefined) {
+        assert.equal(definition.additionalProperties, false, name);
+      }
+    }
+  });
+
+  it('adds redirectedTo after the shared result fields, and the new codes and reason', () => {
+    assert.deepEqual(
+      schemaFields(marketingSchema, 'MarketingRecordResult').map((f) => [f.name, f.type]),
+      [
+        ...schemaFields(schema, 'RecordResult').map((f) => [f.name, f.type]),
+        ['redirectedTo', 'RedirectTarget | null']
+      ]
+    );
+    assert.deepEqual(
+      schemaFields(marketingSchema, 'MarketingUpsertResponse').map((f) => f.name),
+      schemaFields(schema, 'RecordUpsertResponse').map((f) => f.name)
+    );
+    assert.equal(
+      schemaFields(marketingSchema, 'MarketingUpsertResponse').at(-1)!.type,
+      'MarketingRecordResult[]'
+    );
+    assert.deepEqual(
+      marketingSchema.definitions!.RedirectTarget.properties!.object.const,
+      'Contact'
+    );
+    assert.deepEqual(marketingSchema.definitions!.IgnoredFieldReason.enum, [
+      'NOT_OWNED_BY_SENDER',
+      'KEY_FIELD',
+      'NOT_ON_REDIRECT_TARGET'
+    ]);
+    assert.deepEqual(
+      marketingSchema.definitions!.RecordErrorCode.enum,
+      Object.keys(RECORD_ERROR_CODES)
+    );
+    assert.deepEqual(
+      schemaFields(marketingSchema, 'LeadConvertedEvent').map((f) => [f.name, f.type]),
+      [
+        ['Marketing_Lead_ID__c', 'string'],
+        ['Lead_ID__c', 'string'],
+        ['Contact_ID__c', 'string'],
+        ['Account_ID__c', 'string'],
+        ['Opportunity_ID__c', 'string | null'],
+        ['Converted_At__c', 'string'],
+        ['Correlation_ID__c', 'string']
+      ]
+    );
+  });
+
+  it('gives the campaigns endpoint the records API shapes, without redirectedTo', () => {
+    const definitions = marketingSchema.definitions!;
+    assert.equal(definitions.MarketingCampaignsRequest.$ref, '#/definitions/RecordUpsertRequest');
+    assert.equal(definitions.MarketingCampaignsResponse.$ref, '#/definitions/RecordUpsertResponse');
+    assert.deepEqual(
+      schemaFields(marketingSchema, 'RecordUpsertResponse').map((f) => [f.name, f.type]),
+      schemaFields(schema, 'RecordUpsertResponse').map((f) => [f.name, f.type])
+    );
+    assert.ok(
+      !schemaFields(marketingSchema, 'RecordResult').some((f) => f.name === 'redirectedTo')
+    );
+    const campaign = {
+      allOrNone: false,
+      records: [{ externalId: 'MC-1001', modifiedAt: '2026-03-01T08:00:00Z', fields: {} }]
+    };
+    assert.deepEqual(marketingValidator.validate('MarketingCampaignsRequest', campaign), []);
+    const answer = {
+      ...clone(response),
+      object: 'Campaign',
+      canonicalObject: 'campaign'
+    };
+    assert.deepEqual(marketingValidator.validate('MarketingCampaignsResponse', answer), []);
+    assert.deepEqual(
+      marketingValidator.validate('MarketingCampaignsResponse', {
+        ...answer,
+        results: answer.results.map((r) => ({ ...r, redirectedTo: null }))
+      }),
+      answer.results.map((_, i) => `/results/${i}: unexpected property "redirectedTo"`)
+    );
+  });
+
+  it('names the marketing types file for an unknown type', () => {
+    assert.throws(
+      () => marketingValidator.validate('Nope', {}),
+      /types\/contract\/marketing\.ts exports no type Nope/
+    );
+    assert.deepEqual(
+      marketingValidator.validate('RedirectTarget', { object: 'Account', id: 'x' }),
+      ['/object: must be equal to constant']
+    );
+  });
+});
+
+describe('the marketing fixtures (static resources shared with the Apex tests)', () => {
+  it('are found in the static resources, one per role', () => {
+    const { fixtures, problems } = loadMarketingFixtures(model);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      fixtures.map((f) => [f.role, f.filePath]),
+      (Object.keys(MARKETING_FIXTURES) as MarketingFixtureRole[]).map((role) => [
+        role,
+        `${STATIC_RESOURCES}/${MARKETING_FIXTURES[role].name}.json`
+      ])
+    );
+  });
+
+  it('each match their TypeScript type and pass every semantic check', () => {
+    for (const role of Object.keys(MARKETING_FIXTURES) as MarketingFixtureRole[]) {
+      assert.deepEqual(
+        marketingValidator.validate(MARKETING_FIXTURES[role].typeName, readMarketingFixture(role)),
+        [],
+        role
+      );
+    }
+    assert.deepEqual(checkMarketingFixtures(model, config, marketingValidator).problems, []);
+    assert.deepEqual(checkMarketingFixtures(model, config).problems, [], 'default validator');
+  });
+
+  it('keep the leads scenario the Apex tests rely on', () => {
+    assert.equal(leadsRequest.allOrNone, false);
+    assert.deepEqual(leadsRequest.records, [
+      {
+        externalId: 'ML-2001',
+        modifiedAt: '2026-03-02T09:15:00Z',
+        fields: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          company: 'Analytical Engines Ltd',
+          email: 'ada@example.com',
+          source: 'Webinar',
+          marketingScore: 42,
+          emailOptOut: false
+        }
+      },
+      {
+        externalId: 'ML-2002',
+        modifiedAt: '2026-03-02T09:20:00Z',
+        fields: {
+          marketingScore: 87,
+          emailOptOut: true,
+          company: 'Renamed Co',
+          source: 'Trade Show'
+        }
+      },
+      {
+        externalId: 'ML-2003',
+        modifiedAt: '2026-03-02T09:25:00Z',
+        fields: { marketingScore: 55, phone: '+44 20 7946 0000' }
+      }
+    ]);
+    assert.equal(leadsResponse.object, 'Lead');
+    assert.equal(leadsResponse.canonicalObject, 'lead');
+    assert.equal(leadsResponse.idempotencyKey, 'mkt-leads-2026-03-02-0915');
+    assert.deepEqual(leadsResponse.summary, { created: 1, updated: 2, unchanged: 0, rejected: 0 });
+    assert.deepEqual(
+      leadsResponse.results.map((r) => [r.outcome, r.id?.slice(0, 3), r.redirectedTo]),
+      [
+        ['created', '00Q', null],
+        ['updated', '00Q', { object: 'Contact', id: '003Hs00001CtA02IAF' }],
+        ['updated', '00Q', null]
+      ]
+    );
+    assert.deepEqual(leadsResponse.results[1].ignoredFields, [
+      { field: 'company', owner: 'Marketing', reason: 'NOT_ON_REDIRECT_TARGET' },
+      { field: 'source', owner: 'Marketing', reason: 'NOT_ON_REDIRECT_TARGET' }
+    ]);
+    assert.deepEqual(leadsResponse.results[2].ignoredFields, [
+      { field: 'phone', owner: 'Salesforce', reason: 'NOT_OWNED_BY_SENDER' }
+    ]);
+    assert.ok(leadsResponse.results.every((r) => r.seededFields.length === 0));
+  });
+
+  it('keep the campaign-members scenario and the conversion event the Apex tests rely on', () => {
+    assert.deepEqual(
+      membersRequest.records.map((r) => [r.campaignId, r.leadId, r.modifiedAt, r.fields]),
+      [
+        ['MC-1001', 'ML-2003', '2026-03-02T10:00:00Z', { status: 'Responded' }],
+        ['MC-1001', 'ML-2002', '2026-03-02T10:00:00Z', { status: 'Registered' }],
+        ['MC-9999', 'ML-2001', '2026-03-02T10:00:00Z', { status: 'Sent' }]
+      ]
+    );
+    assert.equal(membersResponse.object, 'CampaignMember');
+    assert.equal(membersResponse.canonicalObject, 'campaignMember');
+    assert.deepEqual(membersResponse.summary, {
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1
+    });
+    assert.deepEqual(
+      membersResponse.results.map((r) => [r.externalId, r.outcome, r.id?.slice(0, 3) ?? null]),
+      [
+        ['MC-1001|ML-2003', 'created', '00v'],
+        ['MC-1001|ML-2002', 'created', '00v'],
+        ['MC-9999|ML-2001', 'rejected', null]
+      ]
+    );
+    assert.deepEqual(
+      membersResponse.results.map((r) => r.redirectedTo),
+      [null, leadsResponse.results[1].redirectedTo, null]
+    );
+    assert.deepEqual(membersResponse.results[2].errors, [
+      {
+        code: 'UNKNOWN_CAMPAIGN',
+        field: 'campaignId',
+        statusCode: null,
+        message: 'No campaign has Marketing_Campaign_ID__c MC-9999.'
+      }
+    ]);
+    membersRequest.records.forEach((record, index) => {
+      assert.equal(
+        membersResponse.results[index].externalId,
+        campaignMemberKey(record.campaignId, record.leadId)
+      );
+    });
+    assert.equal(leadConverted.Marketing_Lead_ID__c, 'ML-2002');
+    assert.equal(leadConverted.Lead_ID__c, leadsResponse.results[1].id);
+    assert.equal(leadConverted.Contact_ID__c, leadsResponse.results[1].redirectedTo?.id);
+    assert.match(leadConverted.Account_ID__c, /^001/);
+    assert.equal(leadConverted.Opportunity_ID__c, null);
+  });
+
+  it('judge ignored fields by the ownership of the object written: Contact for redirected leads', () => {
+    const ownership = (object: string) =>
+      fieldsByCanonicalName(config, findIntegrationObject(config, object)!);
+    const lead = ownership('Lead');
+    const contact = ownership('Contact');
+    leadsResponse.results.forEach((result, index) => {
+      for (const ignored of result.ignoredFields) {
+        const onTarget = (result.redirectedTo === null ? lead : contact).get(ignored.field);
+        if (ignored.reason === 'NOT_ON_REDIRECT_TARGET') {
+          assert.equal(onTarget, undefined, `${ignored.field} is on the contact`);
+          assert.equal(ignored.owner, lead.get(ignored.field)?.owner);
+        } else {
+          assert.equal(ignored.owner, onTarget?.owner, `${index} ${ignored.field}`);
+        }
+      }
+    });
+    for (const record of leadsRequest.records) {
+      for (const name of Object.keys(record.fields)) {
+        assert.ok(lead.has(name), `${name} is not a canonical field of Lead`);
+      }
+    }
+    const member = ownership('CampaignMember');
+    for (const record of membersRequest.records) {
+      for (const name of Object.keys(record.fields)) {
+        assert.equal(member.get(name)?.owner, 'Marketing', name);
+      }
+    }
+  });
+
+  it('write every result in the field order of the Apex RecordResult', () => {
+    const order = schemaFields(marketingSchema, 'MarketingRecordResult').map((f) => f.name);
+    for (const result of [...leadsResponse.results, ...membersResponse.results]) {
+      assert.deepEqual(Object.keys(result), order);
+    }
+    assert.deepEqual(
+      Object.keys(leadsResponse),
+      schemaFields(marketingSchema, 'MarketingUpsertResponse').map((f) => f.name)
+    );
+  });
+});
+
 describe('negative fixtures: the check reports a broken fixture by file and problem', () => {
   const cases: Record<string, RegExp> = {
     'ErpContract_RecordsUpsertRequest.missing-modifiedAt.json':
@@ -295,8 +624,29 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
     'ErpContract_RecordChangedEvent.unsorted-keys.json':
       /^\/event\/Changed_Fields__c: keys are not sorted: phone, billingCity$/,
     'ErpContract_RecordChangedEvent.erp-owned-field.json':
-      /^\/changedFields\/creditLimit: "creditLimit" is owned by ERP; the event carries only Salesforce-owned fields$/
+      /^\/changedFields\/creditLimit: "creditLimit" is owned by ERP; the event carries only Salesforce-owned fields$/,
+    'ErpContract_MarketingLeadsRequest.unknown-field.json':
+      /^\/records\/2\/fields\/leadScore: "leadScore" is not a canonical field name of Lead \(Field_Ownership__mdt\), so the record must be rejected UNKNOWN_FIELD$/,
+    'ErpContract_MarketingLeadsResponse.judged-by-lead.json':
+      /^\/results\/1\/ignoredFields: lists company \(NOT_OWNED_BY_SENDER\/Marketing\), source \(NOT_ON_REDIRECT_TARGET\/Marketing\); ownership of Contact \(redirect target of this Lead\) says company \(NOT_ON_REDIRECT_TARGET\/Marketing\), source \(NOT_ON_REDIRECT_TARGET\/Marketing\) \(reason\/owner\)$/,
+    'ErpContract_MarketingLeadsResponse.missing-redirectedTo.json':
+      /^does not match MarketingUpsertResponse: \/results\/1: missing required property "redirectedTo"$/,
+    'ErpContract_MarketingLeadsResponse.created-redirected.json':
+      /^\/results\/0\/redirectedTo: is set for a created lead; a new lead cannot have been converted$/,
+    'ErpContract_CampaignMembersRequest.missing-leadId.json':
+      /^does not match CampaignMemberUpsertRequest: \/records\/0: missing required property "leadId"$/,
+    'ErpContract_CampaignMembersResponse.wrong-key.json':
+      /^\/results\/1\/externalId: is "ML-2002\|MC-1001" but record 1 has campaignId\|leadId "MC-1001\|ML-2002"$/,
+    'ErpContract_CampaignMembersResponse.not-redirected.json':
+      /^\/results\/1\/redirectedTo: is null, but the leads response redirects ML-2002 to 003Hs00001CtA02IAF$/,
+    'ErpContract_CampaignMembersResponse.error-on-wrong-field.json':
+      /^\/results\/2\/errors\/0\/field: is "leadId"; UNKNOWN_CAMPAIGN is about campaignId$/,
+    'ErpContract_LeadConvertedEvent.other-contact.json':
+      /^\/Contact_ID__c: is 003Hs00001CtA09IAF, but the leads response redirects ML-2002 to 003Hs00001CtA02IAF$/,
+    'ErpContract_LeadConvertedEvent.extra-field.json':
+      /^does not match LeadConvertedEvent: \/: unexpected property "Lead_Status__c"$/
   };
+  const marketingNames = new Set<string>(Object.values(MARKETING_FIXTURES).map((f) => f.name));
 
   it('has an expectation for every file in test-fixtures/contract', () => {
     assert.deepEqual(
@@ -311,14 +661,14 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
   for (const [file, expected] of Object.entries(cases)) {
     it(file, () => {
       const root = copyProject();
-      const resource = `${STATIC_RESOURCES}/${file.slice(0, file.indexOf('.'))}.json`;
+      const name = file.slice(0, file.indexOf('.'));
+      const resource = `${STATIC_RESOURCES}/${name}.json`;
       fs.copyFileSync(path.join(BROKEN, file), path.join(root, resource));
       const projectModel = loadMetadataModel(root);
-      const { problems } = checkContractFixtures(
-        projectModel,
-        readIntegrationConfig(projectModel),
-        validator
-      );
+      const projectConfig = readIntegrationConfig(projectModel);
+      const { problems } = marketingNames.has(name)
+        ? checkMarketingFixtures(projectModel, projectConfig, marketingValidator)
+        : checkContractFixtures(projectModel, projectConfig, validator);
       assert.ok(problems.length > 0, `${file} passed the check`);
       for (const problem of problems) {
         assert.equal(problem.filePath, resource, `${file}: ${problem.message}`);
@@ -623,6 +973,286 @@ describe('semantic checks, one rule at a time', () => {
   });
 });
 
+describe('marketing semantic checks, one rule at a time', () => {
+  function leads(
+    change: (req: RecordUpsertRequest, res: MarketingUpsertResponse) => void
+  ): string[] {
+    const req = clone(leadsRequest);
+    const res = clone(leadsResponse);
+    change(req, res);
+    return findings(checkMarketingLeadsExchange(req, res, model, config));
+  }
+
+  function members(
+    change: (req: CampaignMemberUpsertRequest, res: MarketingUpsertResponse) => void
+  ): string[] {
+    const req = clone(membersRequest);
+    const res = clone(membersResponse);
+    change(req, res);
+    return findings(checkCampaignMembersExchange(req, res, model, config));
+  }
+
+  function scenario(
+    change: (
+      res: MarketingUpsertResponse,
+      req: CampaignMemberUpsertRequest,
+      members: MarketingUpsertResponse,
+      e: LeadConvertedEvent
+    ) => void
+  ): string[] {
+    const copies = [
+      clone(leadsResponse),
+      clone(membersRequest),
+      clone(membersResponse),
+      clone(leadConverted)
+    ] as const;
+    change(...copies);
+    return findings(checkMarketingScenario(...copies));
+  }
+
+  it('writes leads with the leads API and memberships with the campaign-members API only', () => {
+    assert.deepEqual(
+      leads((_, res) => {
+        res.object = 'Contact';
+        res.canonicalObject = 'contact';
+      }).filter((f) => f.includes('/object')),
+      ['leadsResponse /object: the leads API writes Lead, not Contact']
+    );
+    assert.deepEqual(
+      members((_, res) => {
+        res.object = 'Campaign';
+        res.canonicalObject = 'campaign';
+      }).filter((f) => f.includes('/object')),
+      ['membersResponse /object: the campaign-members API writes CampaignMember, not Campaign']
+    );
+    const disabled: IntegrationConfig = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Lead' ? { ...o, inboundApi: 'Records', enabled: false } : o
+      )
+    };
+    assert.deepEqual(
+      findings(checkMarketingLeadsExchange(leadsRequest, leadsResponse, model, disabled)),
+      [
+        'leadsResponse /object: the marketing API does not write Lead (Integration_Object__mdt: Inbound_API__c Records, direction Bidirectional, counterpart Marketing, disabled)'
+      ]
+    );
+    const blank: IntegrationConfig = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Lead' ? { ...o, inboundApi: undefined } : o
+      )
+    };
+    assert.match(
+      findings(checkMarketingLeadsExchange(leadsRequest, leadsResponse, model, blank))[0],
+      /Inbound_API__c blank, direction Bidirectional, counterpart Marketing\)$/
+    );
+    assert.ok(isWrittenByMarketingApi(findIntegrationObject(config, 'CampaignMember')!));
+    assert.ok(!isWrittenByMarketingApi(findIntegrationObject(config, 'Account')!));
+  });
+
+  it('checks redirected leads: the lead in id, a contact in redirectedTo, the contact’s ownership', () => {
+    assert.deepEqual(
+      leads((req, res) => {
+        res.results[1].id = null;
+        res.results[1].outcome = 'rejected';
+        res.results[1].errors = [
+          { code: 'SAVE_FAILED', field: null, statusCode: 'ENTITY_IS_DELETED', message: 'x' }
+        ];
+        res.summary = { created: 1, updated: 1, unchanged: 0, rejected: 1 };
+        res.results[2].id = '003Hs00001CtA02IAF';
+        res.results[2].redirectedTo = { object: 'Contact', id: '001Hs00001AcA02IAF' };
+        req.records[2].fields.email = 'ada@example.com';
+        req.records[2].fields.marketingLeadId = 'ML-2003';
+        res.results[2].ignoredFields.push({
+          field: 'marketingLeadId',
+          owner: 'Marketing',
+          reason: 'KEY_FIELD'
+        });
+      }),
+      [
+        'leadsResponse /results/2/ignoredFields: lists marketingLeadId (KEY_FIELD/Marketing), phone (NOT_OWNED_BY_SENDER/Salesforce); ownership of Contact (redirect target of this Lead) says email (NOT_OWNED_BY_SENDER/Salesforce), marketingLeadId (KEY_FIELD/Marketing), phone (NOT_OWNED_BY_SENDER/Salesforce) (reason/owner)',
+        'leadsResponse /results/1/redirectedTo: is set but id is null; a redirected result names the converted lead in id',
+        'leadsResponse /results/2/id: "003Hs00001CtA02IAF" is not a Lead ID (they start with 00Q)',
+        'leadsResponse /results/2/redirectedTo/id: "001Hs00001AcA02IAF" is not a Contact ID (they start with 003)'
+      ]
+    );
+    assert.deepEqual(
+      leads((_, res) => {
+        res.results[1].outcome = 'unchanged';
+        res.summary = { created: 1, updated: 1, unchanged: 1, rejected: 0 };
+      }),
+      [],
+      'an unchanged converted lead still says where its update went'
+    );
+    assert.deepEqual(
+      leads((_, res) => {
+        res.results[0].seededFields = ['company'];
+      }),
+      [
+        'leadsResponse /results/0/seededFields: lists company; the fields of Lead Marketing does not own in record 0 are none'
+      ]
+    );
+  });
+
+  it('checks campaign memberships: keys, lookups, redirects', () => {
+    assert.deepEqual(
+      members((req, res) => {
+        req.records[0].campaignId = ' ';
+        res.results[0].externalId = null;
+        req.records[2].campaignId = 'mc-1001';
+        req.records[2].leadId = 'ml-2002';
+        res.results[2].externalId = 'mc-1001|ml-2002';
+        res.results[2].errors = [
+          { code: 'UNKNOWN_LEAD', field: 'leadId', statusCode: null, message: 'x' }
+        ];
+        res.results[2].redirectedTo = { object: 'Contact', id: '003Hs00001CtA02IAA' };
+        req.records[1].fields.memberKey = 'MC-1001|ML-2002';
+        req.records[1].fields.contactId = '003Hs00001CtA02IAF';
+      }),
+      [
+        'membersResponse /results/0: record has a blank campaignId|leadId but is not rejected BLANK_EXTERNAL_ID',
+        'membersResponse /results/1: campaignId|leadId MC-1001|ML-2002 occurs twice but is not rejected DUPLICATE_EXTERNAL_ID',
+        'membersResponse /results/1/ignoredFields: lists none; ownership of CampaignMember says contactId (NOT_OWNED_BY_SENDER/Salesforce), memberKey (KEY_FIELD/Marketing) (reason/owner)',
+        'membersResponse /results/2: campaignId|leadId mc-1001|ml-2002 occurs twice but is not rejected DUPLICATE_EXTERNAL_ID',
+        'membersResponse /results/2/redirectedTo: is set but the lead is unknown (UNKNOWN_LEAD); only a converted lead redirects',
+        'membersResponse /results/2/redirectedTo/id: "003Hs00001CtA02IAA" is not an 18-character Salesforce ID'
+      ]
+    );
+    assert.deepEqual(
+      members((_, res) => {
+        res.results[0].id = '00QHs00001LdA03MAF';
+      }),
+      [
+        'membersResponse /results/0/id: "00QHs00001LdA03MAF" is not a CampaignMember ID (they start with 00v)'
+      ]
+    );
+    assert.deepEqual(
+      members((req, res) => {
+        req.records[0].leadId = '';
+        res.results[0] = {
+          ...res.results[0],
+          externalId: ' |ML-2003',
+          id: null,
+          outcome: 'rejected',
+          errors: [{ code: 'BLANK_EXTERNAL_ID', field: 'leadId', statusCode: null, message: 'x' }]
+        };
+        res.summary = { created: 1, updated: 0, unchanged: 0, rejected: 2 };
+        req.records[1].fields.leadId = 42;
+        res.results[1].ignoredFields = [
+          { field: 'leadId', owner: 'Salesforce', reason: 'NOT_OWNED_BY_SENDER' }
+        ];
+      }),
+      [
+        'membersResponse /results/0/externalId: is " |ML-2003" but record 0 has a blank campaignId|leadId, answered as null'
+      ],
+      'identity fields are ignored even on create, never type-checked'
+    );
+    assert.equal(campaignMemberKey('MC-1', 'ML-1'), 'MC-1|ML-1');
+  });
+
+  it('checks the conversion event', () => {
+    const check = (change: (e: LeadConvertedEvent) => void): string[] => {
+      const copy = clone(leadConverted);
+      change(copy);
+      return findings(checkLeadConvertedEvent(copy));
+    };
+    assert.deepEqual(
+      check(() => {}),
+      []
+    );
+    assert.deepEqual(
+      check((e) => {
+        e.Marketing_Lead_ID__c = ' ';
+        e.Lead_ID__c = '003Hs00001CtA02IAF';
+        e.Contact_ID__c = '003Hs00001CtA02';
+        e.Opportunity_ID__c = '001Hs00001AcA02IAF';
+        e.Converted_At__c = '2026-03-01';
+        e.Correlation_ID__c = 'no spaces allowed';
+      }),
+      [
+        'leadConverted /Marketing_Lead_ID__c: is blank; the event is published only for leads that carry one',
+        'leadConverted /Lead_ID__c: "003Hs00001CtA02IAF" is not a Lead ID (they start with 00Q)',
+        'leadConverted /Contact_ID__c: "003Hs00001CtA02" is not an 18-character Salesforce ID',
+        'leadConverted /Opportunity_ID__c: "001Hs00001AcA02IAF" is not an Opportunity ID (they start with 006)',
+        'leadConverted /Converted_At__c: "2026-03-01" is not an ISO 8601 date-time with offset or Z',
+        'leadConverted /Correlation_ID__c: is not 1 to 64 characters of A-Z a-z 0-9 . _ : -'
+      ]
+    );
+  });
+
+  it('checks that leads, memberships and the event tell one story', () => {
+    assert.deepEqual(
+      scenario(() => {}),
+      []
+    );
+    assert.deepEqual(
+      scenario((res) => {
+        res.results[1].redirectedTo = null;
+      }),
+      [
+        'leadsResponse /results/1/redirectedTo: is null, but ErpContract_LeadConvertedEvent announces ML-2002 as converted to 003Hs00001CtA02IAF',
+        'membersResponse /results/1/redirectedTo: is set, but the leads response shows ML-2002 as not converted'
+      ]
+    );
+    assert.deepEqual(
+      scenario((_, __, ___, e) => {
+        e.Lead_ID__c = '00QHs00001LdA01MAF';
+      }),
+      [
+        'leadConverted /Lead_ID__c: is 00QHs00001LdA01MAF, but the leads response names ML-2002 00QHs00001LdA02MAF'
+      ]
+    );
+    assert.deepEqual(
+      scenario((_, req, members, e) => {
+        e.Marketing_Lead_ID__c = 'ML-7777';
+        req.records[0].leadId = 'ML-2002';
+        members.results[0].outcome = 'rejected';
+      }),
+      [],
+      'events and memberships about other leads, and rejected memberships, are not compared'
+    );
+  });
+});
+
+describe('Apex ↔ TypeScript paths', () => {
+  it('maps every inbound path to the urlMapping of an Apex REST resource, and back', () => {
+    const classes = path.join(MAIN_ROOT, 'force-app/main/default/classes');
+    const mappings = new Map<string, string>();
+    for (const file of fs.readdirSync(classes, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.cls')) {
+        continue;
+      }
+      const source = fs.readFileSync(path.join(classes, file), 'utf8');
+      const mapping = /@RestResource\(\s*urlMapping\s*=\s*'([^']+)'\s*\)/i.exec(source)?.[1];
+      if (mapping !== undefined) {
+        mappings.set(`/services/apexrest${mapping}`, path.basename(file, '.cls'));
+      }
+    }
+    assert.equal(mappings.get(RECORDS_API_PATH.replace('{object}', '*')), 'ErpRecordsResource');
+    assert.deepEqual(
+      Object.entries(MARKETING_API_PATHS).map(([object, apiPath]) => [
+        object,
+        mappings.get(apiPath)
+      ]),
+      [
+        [MARKETING_LEADS_OBJECT, 'MarketingLeadsResource'],
+        [MARKETING_CAMPAIGNS_OBJECT, 'MarketingCampaignsResource'],
+        [CAMPAIGN_MEMBERS_OBJECT, 'CampaignMembersResource']
+      ]
+    );
+    assert.equal(MARKETING_API_PATHS.Campaign, MARKETING_CAMPAIGNS_API_PATH);
+    const marketingMappings = [...mappings.keys()].filter((p) => p.includes('/v1/marketing/'));
+    assert.deepEqual(marketingMappings.sort(), Object.values(MARKETING_API_PATHS).sort());
+    const campaigns = fs.readFileSync(
+      path.join(classes, 'marketing/MarketingCampaignsResource.cls'),
+      'utf8'
+    );
+    assert.match(campaigns, /return 'Campaign';/);
+    assert.match(campaigns, /new InboundUpsertService\(call\)/);
+  });
+});
+
 describe('Apex ↔ TypeScript error codes', () => {
   const apexSource = fs.readFileSync(path.join(MAIN_ROOT, APEX_ERROR_CODES_PATH), 'utf8');
 
@@ -663,13 +1293,81 @@ describe('Apex ↔ TypeScript error codes', () => {
         'INVALID_MODIFIED_AT,\n        INVALID_RECORD'
       )
     );
+    const tsOrder = Object.keys(RECORD_ERROR_CODES);
+    const apexOrder = tsOrder.map((c) =>
+      c === 'INVALID_RECORD'
+        ? 'INVALID_MODIFIED_AT'
+        : c === 'INVALID_MODIFIED_AT'
+          ? 'INVALID_RECORD'
+          : c
+    );
     assert.deepEqual(compareErrorCatalogues(reordered, REQUEST_ERROR_CODES, RECORD_ERROR_CODES), [
-      'RECORD_CODES: order differs — Apex BLANK_EXTERNAL_ID, DUPLICATE_EXTERNAL_ID, INVALID_MODIFIED_AT, INVALID_RECORD, UNKNOWN_FIELD, WRONG_TYPE, STALE_UPDATE, SAVE_FAILED, ALL_OR_NONE_ABORTED; TypeScript BLANK_EXTERNAL_ID, DUPLICATE_EXTERNAL_ID, INVALID_RECORD, INVALID_MODIFIED_AT, UNKNOWN_FIELD, WRONG_TYPE, STALE_UPDATE, SAVE_FAILED, ALL_OR_NONE_ABORTED'
+      `RECORD_CODES: order differs — Apex ${apexOrder.join(', ')}; TypeScript ${tsOrder.join(', ')}`
     ]);
     const unmapped = parseApexErrorCodes(apexSource.replace(/\n\s*INTERNAL_ERROR => 500\n/, '\n'));
     assert.deepEqual(compareErrorCatalogues(unmapped, REQUEST_ERROR_CODES, RECORD_ERROR_CODES), [
       'HTTP_STATUS_BY_REQUEST_CODE has no status for INTERNAL_ERROR (TypeScript: 500)'
     ]);
+  });
+
+  it('describes the campaign-members codes as the ApexDoc of InboundErrorCode.cls does', () => {
+    for (const code of ['UNKNOWN_CAMPAIGN', 'UNKNOWN_LEAD'] as const) {
+      const apexDoc = new RegExp(
+        `/\\*\\* @description (.+?) \\*/\\s*public static final String ${code}\\b`
+      ).exec(apexSource)?.[1];
+      assert.ok(apexDoc, `no ApexDoc for ${code}`);
+      assert.match(apexDoc, /^Campaign members only: /);
+      const ts = RECORD_ERROR_CODES[code].description;
+      assert.match(ts, /^Campaign-members API only: /);
+      for (const term of apexDoc.match(/`[^`]+`/g) ?? []) {
+        assert.ok(ts.includes(term), `${code}: ${term} is not in "${ts}"`);
+      }
+    }
+  });
+
+  it('leaves out the CampaignMember identity fields that CampaignMemberKeys.cls leaves out', () => {
+    const source = fs.readFileSync(
+      path.join(MAIN_ROOT, 'force-app/main/default/classes/marketing/CampaignMemberKeys.cls'),
+      'utf8'
+    );
+    const declared = /IDENTITY_FIELDS = new Set<String>\{([^}]*)\}/.exec(source)?.[1];
+    assert.ok(declared, 'no IDENTITY_FIELDS in CampaignMemberKeys.cls');
+    assert.deepEqual(
+      [...declared.matchAll(/'(\w+)'/g)].map((m) => m[1]),
+      [...CAMPAIGN_MEMBER_IDENTITY_FIELDS]
+    );
+  });
+
+  it('RecordUpsertContract.cls writes responses and results in the order of the types', () => {
+    const source = fs.readFileSync(
+      path.join(MAIN_ROOT, 'force-app/main/default/classes/inbound/RecordUpsertContract.cls'),
+      'utf8'
+    );
+    const written = (method: RegExp): string[] => {
+      const start = source.search(method);
+      assert.ok(start >= 0, `no ${method}`);
+      const body = source.slice(start, source.indexOf('\n        }\n', start));
+      const names = [
+        ...body.matchAll(/(?:Field|FieldName|writeNullableString)\((?:generator, )?'(\w+)'/g)
+      ];
+      return [...new Set(names.map((m) => m[1]))];
+    };
+    const order = (typeName: string): string[] =>
+      schemaFields(marketingSchema, typeName).map((f) => f.name);
+    const result = written(
+      /private void write\(JSONGenerator generator, Boolean includeRedirect\)/
+    );
+    assert.deepEqual(
+      result.filter((name) => order('MarketingRecordResult').includes(name)),
+      order('MarketingRecordResult')
+    );
+    const response = written(
+      /public String toJson\(\) \{\s*JSONGenerator generator = JSON\.createGenerator/
+    );
+    assert.deepEqual(
+      response.filter((name) => order('MarketingUpsertResponse').includes(name)),
+      order('MarketingUpsertResponse')
+    );
   });
 
   it('reads string literals and ignores commented-out code', () => {

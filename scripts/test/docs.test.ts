@@ -25,8 +25,24 @@ import {
 } from '../docs/integration-config.js';
 import { cell, code, formatMarkdown, table } from '../docs/markdown.js';
 import { checkEventFields } from '../docs/record-changed-event.js';
-import { generateContractSchema } from '../lib/contract.js';
-import { RECORD_ERROR_CODES, REQUEST_ERROR_CODES } from '../../types/contract/error-codes.js';
+import {
+  ContractValidator,
+  MARKETING_TYPES_FILE,
+  MARKETING_TYPES_PATH,
+  generateContractSchema
+} from '../lib/contract.js';
+import { campaignsExampleRequest } from '../docs/marketing-api.js';
+import {
+  CAMPAIGN_MEMBERS_API_PATH,
+  MARKETING_CAMPAIGNS_API_PATH,
+  MARKETING_LEADS_API_PATH,
+  RECORD_ERROR_CODES,
+  REQUEST_ERROR_CODES
+} from '../../types/contract/error-codes.js';
+import type {
+  CampaignMemberUpsertRequest,
+  MarketingCampaignsRequest
+} from '../../types/contract/marketing.js';
 import {
   LIFECYCLE_MODEL_FILE,
   LIFECYCLE_STATES,
@@ -865,16 +881,20 @@ describe('the record-sync contract documents, generated from the repository', ()
     result = await generateDocs(MAIN_ROOT);
   });
 
-  it('adds records-api.md and record-changed-event.md, linked from README.md', () => {
+  it('adds records-api.md, record-changed-event.md and marketing-api.md, linked from README.md', () => {
     assert.deepEqual(
       result.documents.map((d) => d.relativePath),
-      [...DOC_NAMES, 'record-changed-event.md', 'records-api.md']
+      [...DOC_NAMES, 'marketing-api.md', 'record-changed-event.md', 'records-api.md']
         .sort()
         .map((n) => `${DOCS_DIR}/${n}`)
     );
     const readme = doc(result, 'README.md');
     assert.match(readme, /- \[Records API\]\(records-api\.md\): the inbound /);
     assert.match(readme, /- \[Record changed event\]\(record-changed-event\.md\): the outbound /);
+    assert.match(
+      readme,
+      /- \[Marketing API\]\(marketing-api\.md\): the marketing platform's side: /
+    );
   });
 
   it('documents the endpoint, headers and every type of the request and response', () => {
@@ -957,8 +977,9 @@ describe('the record-sync contract documents, generated from the repository', ()
     assert.deepEqual(
       refused.slice(1).map((r) => `${r[0]}: ${r[3]}`),
       [
-        'Lead: written by the marketing API (`/erp-bridge/v1/marketing`)',
-        'Campaign: written by the marketing API (`/erp-bridge/v1/marketing`)',
+        'Lead: written by the marketing API (`/erp-bridge/v1/marketing/leads`)',
+        'Campaign: written by the marketing API (`/erp-bridge/v1/marketing/campaigns`)',
+        'CampaignMember: written by the marketing API (`/erp-bridge/v1/marketing/campaign-members`)',
         'Opportunity: outbound only',
         'Order: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle',
         'OrderItem: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle'
@@ -1007,9 +1028,18 @@ describe('the record-sync contract documents, generated from the repository', ()
     const publishing = rows(subsection(md, '## Objects that publish it'));
     assert.deepEqual(
       publishing.slice(1).map((r) => r[0]),
-      ['Product2', 'Account', 'Contact', 'Lead', 'Opportunity', 'Order', 'OrderItem']
+      [
+        'Product2',
+        'Account',
+        'Contact',
+        'Lead',
+        'CampaignMember',
+        'Opportunity',
+        'Order',
+        'OrderItem'
+      ]
     );
-    assert.deepEqual(publishing[5].slice(2), ['— (always null)', 'Platform Event', '7']);
+    assert.deepEqual(publishing[6].slice(2), ['— (always null)', 'Platform Event', '7']);
     assert.deepEqual(
       rows(subsection(md, '### Account'))
         .slice(1)
@@ -1194,5 +1224,533 @@ describe('inbound API settings of Integration_Object__mdt', () => {
     ]);
     const config = readIntegrationConfig(loadMetadataModel(root));
     assert.equal(config.objects.find((o) => o.objectApiName === 'Order')?.inboundApi, 'Orders');
+  });
+});
+
+describe('the marketing contract document, generated from the repository', () => {
+  const STATIC = 'force-app/main/default/staticresources';
+  const EVENT_FIELDS = 'force-app/main/default/objects/Marketing_Lead_Converted__e/fields';
+  let result: GenerationResult;
+  let md: string;
+  before(async () => {
+    result = await generateDocs(MAIN_ROOT);
+    md = doc(result, 'marketing-api.md');
+  });
+
+  it('documents the three endpoints, the shared headers and every type of their shapes', () => {
+    assert.ok(
+      md.includes(
+        '```http\nPOST /services/apexrest/erp-bridge/v1/marketing/leads\nPOST /services/apexrest/erp-bridge/v1/marketing/campaigns\nPOST /services/apexrest/erp-bridge/v1/marketing/campaign-members\n'
+      )
+    );
+    assert.deepEqual(
+      [...section(md, '## What to call').matchAll(/^### (\w[\w ]*): `POST (\S+)`$/gm)].map((m) => [
+        m[1],
+        m[2]
+      ]),
+      [
+        ['Leads', MARKETING_LEADS_API_PATH],
+        ['Campaigns', MARKETING_CAMPAIGNS_API_PATH],
+        ['Campaign members', CAMPAIGN_MEMBERS_API_PATH]
+      ]
+    );
+    for (const header of ['Idempotency-Key', 'X-Correlation-Id', 'Idempotent-Replayed']) {
+      assert.match(md, new RegExp(`\\| \`${header}\` +\\|`), header);
+    }
+    for (const type of [
+      'RecordUpsertRequest',
+      'RecordUpsertInput',
+      'CampaignMemberUpsertRequest',
+      'CampaignMemberInput',
+      'MarketingUpsertResponse',
+      'RecordUpsertSummary',
+      'MarketingRecordResult',
+      'RedirectTarget',
+      'RecordError',
+      'IgnoredField',
+      'ErrorResponse'
+    ]) {
+      assert.match(md, new RegExp(`\\n#### ${type}\\n`), type);
+    }
+    assert.deepEqual(rows(subsection(md, '#### MarketingRecordResult')).at(-1)!.slice(0, 3), [
+      '`redirectedTo`',
+      '`RedirectTarget \\| null`',
+      'yes'
+    ]);
+    assert.deepEqual(rows(subsection(md, '#### RedirectTarget'))[1].slice(0, 2), [
+      '`object`',
+      '`"Contact"`'
+    ]);
+  });
+
+  it('says what to subscribe to: the record event per object, the conversion event, the CDC channel', () => {
+    const subscribe = section(md, '## What to subscribe to');
+    assert.deepEqual(
+      rows(subsection(subscribe, '### ERP_Record_Changed__e')).map((r) => [r[0], r[2], r[3]]),
+      [
+        ['Object', 'Join on', 'Salesforce-owned fields that travel'],
+        [
+          'Contact',
+          '`Record_ID__c` (`External_ID__c` is `ERP_Contact_ID__c`, owned by ERP)',
+          '`accountId`, `email`, `firstName`, `lastName`, `phone`, `title`'
+        ],
+        ['Lead', '`External_ID__c` = `Marketing_Lead_ID__c`', '`phone`, `status`'],
+        [
+          'CampaignMember',
+          '`External_ID__c` = `Marketing_Member_Key__c`',
+          '`campaignId`, `contactId`, `leadId`'
+        ]
+      ]
+    );
+    assert.match(subscribe, /\]\(record-changed-event\.md\)/);
+    const event = rows(subsection(subscribe, '### Marketing_Lead_Converted__e'));
+    assert.deepEqual(
+      event.slice(1).map((r) => [r[0], r[1], r[2]]),
+      [
+        ['`Marketing_Lead_ID__c`', 'Text(80)', '`string`'],
+        ['`Lead_ID__c`', 'Text(18)', '`string`'],
+        ['`Contact_ID__c`', 'Text(18)', '`string`'],
+        ['`Account_ID__c`', 'Text(18)', '`string`'],
+        ['`Opportunity_ID__c`', 'Text(18)', '`string \\| null`'],
+        ['`Converted_At__c`', 'DateTime', '`string`'],
+        ['`Correlation_ID__c`', 'Text(64)', '`string`']
+      ]
+    );
+    assert.match(subscribe, /Subscribe to `\/event\/Marketing_Lead_Converted__e`/);
+    const cdc = subsection(subscribe, '### Change Data Capture');
+    assert.match(cdc, /go to `\/data\/ERP_Bridge_Changes__chn`/);
+    assert.ok(
+      rows(cdc).some((r) => r[1] === '`LeadChangeEvent`' && r[2] === '`Marketing_Lead_ID__c`')
+    );
+    assert.match(cdc, /`ContactChangeEvent` and `LeadChangeEvent` carry `Marketing_Lead_ID__c`/);
+  });
+
+  it("tables what happens to each Lead field, also on a converted lead's contact", () => {
+    const leads = rows(subsection(md, '#### Lead fields'));
+    assert.deepEqual(leads[0], [
+      'Canonical name',
+      'Field',
+      'Owner',
+      'JSON type',
+      'New lead',
+      'Existing lead',
+      'Converted lead'
+    ]);
+    const byName = new Map(leads.slice(1).map((r) => [r[0], r.slice(4)]));
+    assert.deepEqual(byName.get('`marketingScore`'), [
+      'applied',
+      'applied',
+      'applied to `Contact.Marketing_Score__c`'
+    ]);
+    assert.deepEqual(byName.get('`company`'), [
+      'applied',
+      'applied',
+      'ignored (`NOT_ON_REDIRECT_TARGET`)'
+    ]);
+    assert.deepEqual(
+      byName.get('`email`')![2],
+      'ignored (`NOT_OWNED_BY_SENDER`, owned by Salesforce on Contact)'
+    );
+    assert.deepEqual(byName.get('`phone`'), [
+      'seeded',
+      'ignored (`NOT_OWNED_BY_SENDER`)',
+      'ignored (`NOT_OWNED_BY_SENDER`, owned by Salesforce on Contact)'
+    ]);
+    assert.deepEqual(byName.get('`marketingLeadId`'), [
+      'ignored (`KEY_FIELD`)',
+      'ignored (`KEY_FIELD`)',
+      'ignored (`KEY_FIELD`)'
+    ]);
+    const members = rows(subsection(md, '#### CampaignMember fields'));
+    assert.deepEqual(
+      members.find((r) => r[0] === '`status`'),
+      ['`status`', '`Status`', 'Marketing', '—', 'applied', 'applied']
+    );
+  });
+
+  it('tables every error code, noting the codes of the campaign-members API only', () => {
+    assert.deepEqual(
+      rows(subsection(md, '#### Request error codes'))
+        .slice(1)
+        .map((r) => r[0]),
+      Object.keys(REQUEST_ERROR_CODES).map((c) => `\`${c}\``)
+    );
+    const records = subsection(md, '### Record error codes');
+    assert.deepEqual(
+      rows(records)
+        .slice(1)
+        .map((r) => r[0]),
+      Object.keys(RECORD_ERROR_CODES).map((c) => `\`${c}\``)
+    );
+    assert.match(
+      records,
+      /`UNKNOWN_CAMPAIGN` and `UNKNOWN_LEAD` are returned only by the campaign-members API, never by the marketing leads API or the marketing campaigns API\./
+    );
+    assert.match(
+      doc(result, 'records-api.md'),
+      /\n`UNKNOWN_CAMPAIGN` and `UNKNOWN_LEAD` are returned only by the campaign-members API, never by the records API\.\n/
+    );
+  });
+
+  it('explains re-keying on conversion, the fields Marketing owns and the stale guard', () => {
+    const conversion = section(md, '## Lead conversion: re-keying a person');
+    for (const words of [
+      /store `Contact_ID__c`/,
+      /keyed by the same `Marketing_Lead_ID__c`/,
+      /says `redirectedTo`/,
+      /Never call the standard REST API on the converted lead/
+    ]) {
+      assert.match(conversion, words);
+    }
+    const owned = section(md, '## Fields Marketing owns');
+    assert.deepEqual(
+      [...owned.matchAll(/^### (.+)$/gm)].map((m) => m[1]),
+      ['Contact', 'Lead', 'Campaign', 'CampaignMember']
+    );
+    assert.deepEqual(
+      rows(subsection(owned, '### Contact'))
+        .slice(1)
+        .map((r) => r[0]),
+      ['`emailOptOut`', '`marketingLeadId`', '`marketingScore`']
+    );
+    assert.match(
+      subsection(owned, '### Campaign'),
+      /\nWritten by `POST \/services\/apexrest\/erp-bridge\/v1\/marketing\/campaigns`\.\n/
+    );
+    assert.doesNotMatch(md, /no endpoint/i);
+    assert.deepEqual(rows(section(md, '## Stale updates')), [
+      ['Object', 'Modified-at field', 'Checked by'],
+      [
+        'Contact',
+        '`Marketing_Last_Modified_At__c`',
+        '`POST /services/apexrest/erp-bridge/v1/marketing/leads`, for converted leads'
+      ],
+      [
+        'Lead',
+        '`Marketing_Last_Modified_At__c`',
+        '`POST /services/apexrest/erp-bridge/v1/marketing/leads`'
+      ],
+      [
+        'Campaign',
+        '`Marketing_Last_Modified_At__c`',
+        '`POST /services/apexrest/erp-bridge/v1/marketing/campaigns`'
+      ],
+      [
+        'CampaignMember',
+        '`Marketing_Last_Modified_At__c`',
+        '`POST /services/apexrest/erp-bridge/v1/marketing/campaign-members`'
+      ]
+    ]);
+    assert.ok(
+      !result.warnings.some((w) => /marketing API has no endpoint/.test(w)),
+      result.warnings.join('\n')
+    );
+  });
+
+  it('documents the campaigns endpoint with the records API shapes and an example built from ownership', () => {
+    const campaigns = subsection(md, `### Campaigns: \`POST ${MARKETING_CAMPAIGNS_API_PATH}\``);
+    assert.match(
+      campaigns,
+      /a `RecordUpsertRequest` whose `externalId` is the campaign's `Marketing_Campaign_ID__c`/
+    );
+    assert.match(
+      campaigns,
+      /Campaigns must exist before memberships name them: .* or that membership is rejected `UNKNOWN_CAMPAIGN`\./
+    );
+    for (const anchor of [
+      'recordupsertrequest',
+      'recordupsertinput',
+      'recordupsertresponse',
+      'recordresult'
+    ]) {
+      assert.ok(campaigns.includes(`](records-api.md#${anchor})`), anchor);
+      assert.match(doc(result, 'records-api.md'), new RegExp(`\\n### ${anchor}\\n`, 'i'), anchor);
+    }
+    assert.match(campaigns, /without `redirectedTo`/);
+    assert.deepEqual(rows(subsection(md, '#### Campaign fields')), [
+      ['Canonical name', 'Field', 'Owner', 'JSON type', 'New campaign', 'Existing campaign'],
+      ['`endDate`', '`EndDate`', 'Marketing', '—', 'applied', 'applied'],
+      ['`isActive`', '`IsActive`', 'Marketing', '—', 'applied', 'applied'],
+      [
+        '`marketingCampaignId`',
+        '`Marketing_Campaign_ID__c`',
+        'Marketing',
+        'string',
+        'ignored (`KEY_FIELD`)',
+        'ignored (`KEY_FIELD`)'
+      ],
+      ['`name`', '`Name`', 'Marketing', '—', 'applied', 'applied'],
+      ['`startDate`', '`StartDate`', 'Marketing', '—', 'applied', 'applied'],
+      ['`status`', '`Status`', 'Marketing', '—', 'applied', 'applied']
+    ]);
+    assert.match(
+      section(md, '### Response'),
+      /the campaigns endpoint answers the records API's \[`RecordUpsertResponse`\]\(records-api\.md#recordupsertresponse\)/
+    );
+    assert.match(
+      subsection(md, '#### Rules'),
+      /Create or update the campaigns first with `POST \/services\/apexrest\/erp-bridge\/v1\/marketing\/campaigns`\./
+    );
+
+    const example = subsection(md, '### Campaigns');
+    assert.match(
+      example,
+      /```http\nPOST \/services\/apexrest\/erp-bridge\/v1\/marketing\/campaigns\nIdempotency-Key: mkt-campaigns-2026-03-01\n/
+    );
+    const body = /```json\n([\s\S]*?)```/.exec(example)?.[1];
+    assert.ok(body, 'no example body');
+    const request = JSON.parse(body) as MarketingCampaignsRequest;
+    const validator = new ContractValidator(
+      generateContractSchema(MARKETING_TYPES_FILE),
+      MARKETING_TYPES_PATH
+    );
+    assert.deepEqual(validator.validate('MarketingCampaignsRequest', request), []);
+    const config = readIntegrationConfig(loadMetadataModel(MAIN_ROOT));
+    const owned = config.ownership
+      .filter((o) => o.objectApiName === 'Campaign' && o.enabled && o.owner === 'Marketing')
+      .map((o) => o.canonicalName)
+      .filter((name) => name !== 'marketingCampaignId');
+    assert.deepEqual(request.records.length, 1);
+    assert.deepEqual(Object.keys(request.records[0].fields).sort(), owned.sort());
+    const members = JSON.parse(
+      fs.readFileSync(
+        path.join(MAIN_ROOT, STATIC, 'ErpContract_CampaignMembersRequest.json'),
+        'utf8'
+      )
+    ) as CampaignMemberUpsertRequest;
+    assert.equal(request.records[0].externalId, members.records[0].campaignId);
+    assert.deepEqual(request.records[0].fields, {
+      name: 'Spring Product Webinar 2026',
+      status: 'Planned',
+      startDate: '2026-04-01',
+      endDate: '2026-04-30',
+      isActive: true
+    });
+    assert.ok(
+      md.indexOf('\n### Campaigns\n') < md.indexOf('\n### Campaign members\n'),
+      'the campaigns example comes before the memberships that name the campaign'
+    );
+  });
+
+  it('builds the campaigns example from whatever Campaign fields Marketing owns', () => {
+    const root = copyMain();
+    ownership(root, 'Campaign_Budget', {
+      object: 'Campaign',
+      field: 'BudgetedCost',
+      owner: 'Marketing',
+      canonical: 'budget'
+    });
+    ownership(root, 'Campaign_Type', {
+      object: 'Campaign',
+      field: 'Type',
+      owner: 'Salesforce',
+      canonical: 'type'
+    });
+    fs.copyFileSync(
+      path.join(root, OBJECTS, 'Lead/fields/Marketing_Score__c.field-meta.xml'),
+      path.join(root, OBJECTS, 'Campaign/fields/Marketing_Score__c.field-meta.xml')
+    );
+    ownership(root, 'Campaign_Marketing_Score', {
+      object: 'Campaign',
+      field: 'Marketing_Score__c',
+      owner: 'Marketing',
+      canonical: 'score'
+    });
+    edit(root, `${CMDT}/Field_Ownership.Campaign_IsActive.md-meta.xml`, 'Marketing', 'Salesforce');
+    const model = loadMetadataModel(root);
+    const config = readIntegrationConfig(model);
+    const request = campaignsExampleRequest(model, config, 'MC-7');
+    assert.deepEqual(request?.records, [
+      {
+        externalId: 'MC-7',
+        modifiedAt: '2026-03-01T08:00:00Z',
+        fields: {
+          name: 'Spring Product Webinar 2026',
+          status: 'Planned',
+          startDate: '2026-04-01',
+          endDate: '2026-04-30',
+          score: 1
+        }
+      }
+    ]);
+    fs.rmSync(path.join(root, CMDT, 'Integration_Object.Campaign.md-meta.xml'));
+    for (const file of fs.readdirSync(path.join(root, CMDT))) {
+      if (file.startsWith('Field_Ownership.Campaign_')) {
+        fs.rmSync(path.join(root, CMDT, file));
+      }
+    }
+    const bare = loadMetadataModel(root);
+    assert.equal(campaignsExampleRequest(bare, readIntegrationConfig(bare)), undefined);
+  });
+
+  it('still warns about a marketing object that no endpoint writes', async () => {
+    const root = copyMain();
+    const file = integrationObject(root, 'Event', {
+      Direction__c: 'Inbound',
+      Counterpart_System__c: 'Marketing',
+      Inbound_API__c: 'Marketing',
+      External_ID_Field__c: 'Subject',
+      Modified_At_Field__c: null
+    });
+    const generated = await generateDocs(root);
+    assert.ok(
+      generated.warnings.includes(
+        `${file}: Inbound_API__c is Marketing but the marketing API has no endpoint for Event (it has Lead, Campaign and CampaignMember)`
+      ),
+      generated.warnings.join('\n')
+    );
+    assert.equal(
+      generated.warnings.filter((w) => /marketing API has no endpoint/.test(w)).length,
+      1,
+      generated.warnings.join('\n')
+    );
+    const text = doc(generated, 'marketing-api.md');
+    assert.match(
+      subsection(section(text, '## Fields Marketing owns'), '### Event'),
+      /\nNo endpoint of the marketing API writes Event yet, although its `Inbound_API__c` is Marketing\.\n/
+    );
+    assert.deepEqual(
+      rows(section(text, '## Stale updates')).find((r) => r[0] === 'Event'),
+      ['Event', '— (no guard)', '— (no endpoint yet)']
+    );
+    assert.deepEqual(
+      rows(subsection(doc(generated, 'records-api.md'), '### Objects it does not write')).find(
+        (r) => r[0] === 'Event'
+      )?.[3],
+      '`Inbound_API__c` is Marketing, but the marketing API has no endpoint for it'
+    );
+  });
+
+  it('embeds the marketing fixtures verbatim, with one line per result', () => {
+    for (const name of [
+      'ErpContract_MarketingLeadsRequest',
+      'ErpContract_MarketingLeadsResponse',
+      'ErpContract_CampaignMembersRequest',
+      'ErpContract_CampaignMembersResponse',
+      'ErpContract_LeadConvertedEvent'
+    ]) {
+      const text = fs.readFileSync(path.join(MAIN_ROOT, STATIC, `${name}.json`), 'utf8');
+      assert.ok(md.includes(`\`\`\`json\n${text}\`\`\`\n`), `${name} is not embedded verbatim`);
+    }
+    assert.match(
+      md,
+      /\n- Record 1 \(`ML-2002`\): updated; redirected to Contact `003Hs00001CtA02IAF` \(the converted lead's contact\); ignored `company` \(NOT_ON_REDIRECT_TARGET, owned by Marketing\); ignored `source` \(NOT_ON_REDIRECT_TARGET, owned by Marketing\)\.\n/
+    );
+    assert.match(
+      md,
+      /\n- Record 2 \(`MC-9999\|ML-2001`\): rejected; `UNKNOWN_CAMPAIGN` on `campaignId`\.\n/
+    );
+    assert.match(md, /Idempotency-Key: mkt-members-2026-03-02-1000\n/);
+  });
+
+  it('fails --check when a marketing fixture changes after generation', async () => {
+    const root = copyMain();
+    assert.equal(await main(['--project-root', root], capture()), 0);
+    edit(root, `${STATIC}/ErpContract_LeadConvertedEvent.json`, '16:42:07', '16:42:08');
+    const check = capture();
+    assert.equal(await main(['--check', '--project-root', root], check), 1);
+    assert.deepEqual(check.err.filter((l) => !l.startsWith('docs: warning:')).slice(0, 1), [
+      `docs: ${DOCS_DIR}/marketing-api.md is out of date`
+    ]);
+  });
+
+  it('refuses to document an invalid marketing fixture, naming it', async () => {
+    const root = copyMain();
+    const file = `${STATIC}/ErpContract_CampaignMembersResponse.json`;
+    fs.copyFileSync(
+      path.join(
+        MAIN_ROOT,
+        'test-fixtures/contract/ErpContract_CampaignMembersResponse.wrong-key.json'
+      ),
+      path.join(root, file)
+    );
+    await expectProblem(root, file, /\/results\/1\/externalId: is "ML-2002\|MC-1001"/);
+  });
+
+  it('checks that LeadConvertedEvent and the Marketing_Lead_Converted__e fields are the same set', async () => {
+    const root = copyMain();
+    fs.rmSync(path.join(root, EVENT_FIELDS, 'Converted_At__c.field-meta.xml'));
+    fs.copyFileSync(
+      path.join(root, EVENT_FIELDS, 'Lead_ID__c.field-meta.xml'),
+      path.join(root, EVENT_FIELDS, 'Lead_Source__c.field-meta.xml')
+    );
+    edit(root, `${EVENT_FIELDS}/Lead_Source__c.field-meta.xml`, 'Lead_ID__c', 'Lead_Source__c');
+    await expectProblem(
+      root,
+      'types/contract/marketing.ts',
+      /LeadConvertedEvent\.Converted_At__c is not a field of Marketing_Lead_Converted__e/
+    );
+    await expectProblem(
+      root,
+      `${EVENT_FIELDS}/Lead_Source__c.field-meta.xml`,
+      /Marketing_Lead_Converted__e\.Lead_Source__c is not a property of LeadConvertedEvent in types\/contract\/marketing\.ts/
+    );
+    fs.rmSync(path.join(root, 'force-app/main/default/objects/Marketing_Lead_Converted__e'), {
+      recursive: true
+    });
+    await expectProblem(
+      root,
+      'force-app/main/default/objects/Marketing_Lead_Converted__e',
+      /Marketing_Lead_Converted__e has no metadata, but the contract fixtures document it/
+    );
+  });
+
+  it("refuses a converted lead's contact without the lead's modified-at field", async () => {
+    const root = copyMain();
+    const contactField = `${OBJECTS}/Contact/fields/Marketing_Last_Modified_At__c.field-meta.xml`;
+    edit(root, contactField, '<type>DateTime</type>', '<type>Date</type>');
+    await expectProblem(
+      root,
+      `${CMDT}/Integration_Object.Lead.md-meta.xml`,
+      /Modified_At_Field__c Marketing_Last_Modified_At__c also guards the updates redirected to a converted lead's contact, but Contact\.Marketing_Last_Modified_At__c is a Date, not a DateTime/
+    );
+    fs.rmSync(path.join(root, contactField));
+    await expectProblem(
+      root,
+      `${CMDT}/Integration_Object.Lead.md-meta.xml`,
+      /but Contact\.Marketing_Last_Modified_At__c has no field metadata/
+    );
+  });
+
+  it('documents each contract on its own: marketing without records links, records without marketing', async () => {
+    const marketingOnly = copyMain();
+    for (const name of [
+      'ErpContract_RecordsUpsertRequest',
+      'ErpContract_RecordsUpsertResponse',
+      'ErpContract_RecordsErrorResponse',
+      'ErpContract_RecordChangedEvent'
+    ]) {
+      fs.rmSync(path.join(marketingOnly, STATIC, `${name}.json`));
+    }
+    const alone = await generateDocs(marketingOnly);
+    assert.deepEqual(
+      alone.documents.map((d) => path.basename(d.relativePath)),
+      [...DOC_NAMES, 'marketing-api.md'].sort()
+    );
+    const text = doc(alone, 'marketing-api.md');
+    assert.doesNotMatch(text, /\]\((records-api|record-changed-event)\.md\)/);
+    assert.match(text, /_The project has no Change Data Capture channel members\._/);
+    assert.match(doc(alone, 'README.md'), /\(marketing-api\.md\)/);
+    assert.doesNotMatch(doc(alone, 'README.md'), /records-api/);
+
+    const recordsOnly = copyMain();
+    fs.rmSync(path.join(recordsOnly, STATIC, 'ErpContract_LeadConvertedEvent.json'));
+    await expectProblem(
+      recordsOnly,
+      `${STATIC}/ErpContract_LeadConvertedEvent.json`,
+      /is missing: the contract fixture ErpContract_LeadConvertedEvent \(LeadConvertedEvent\) must exist beside the others/
+    );
+    for (const name of [
+      'ErpContract_MarketingLeadsRequest',
+      'ErpContract_MarketingLeadsResponse',
+      'ErpContract_CampaignMembersRequest',
+      'ErpContract_CampaignMembersResponse'
+    ]) {
+      fs.rmSync(path.join(recordsOnly, STATIC, `${name}.json`));
+    }
+    const records = await generateDocs(recordsOnly);
+    assert.ok(!records.documents.some((d) => d.relativePath.endsWith('marketing-api.md')));
+    assert.doesNotMatch(doc(records, 'README.md'), /marketing-api/);
+    assert.ok(!records.warnings.some((w) => /marketing API has no endpoint/.test(w)));
   });
 });

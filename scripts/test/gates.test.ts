@@ -138,6 +138,8 @@ describe('metadata reference check', () => {
   const root = fixture('broken-refs');
   const issues = checkReferences(root);
   const cls = `${CLASSES}/WidgetService.cls`;
+  const LEAD_CONVERT =
+    'force-app/main/default/LeadConvertSettings/LeadConvertSettings.LeadConvertSetting-meta.xml';
   const expected: Array<[string, number, string, RegExp]> = [
     [cls, 7, 'refs/UnknownField', /Colr__c on Widget__c/],
     [cls, 8, 'refs/UnknownField', /Credit_Notes__c on Account/],
@@ -235,7 +237,28 @@ describe('metadata reference check', () => {
       7,
       'refs/UnknownField',
       /ERP_Acount_ID__c/
-    ]
+    ],
+    [
+      LEAD_CONVERT,
+      12,
+      'refs/UnknownField',
+      /outputField Contact\.Departmnt: no field Departmnt on Contact/
+    ],
+    [
+      LEAD_CONVERT,
+      15,
+      'refs/UnknownField',
+      /inputField Lead\.Rating__c: no field Rating__c on Lead/
+    ],
+    [
+      LEAD_CONVERT,
+      24,
+      'refs/MismatchedFieldType',
+      /maps Lead\.Credit_Score__c \(Number\) to Account\.Credit_Note__c \(Text\)/
+    ],
+    [LEAD_CONVERT, 34, 'refs/UnknownObject', /outputObject names unknown object Oportunity/],
+    [LEAD_CONVERT, 37, 'refs/InvalidMapping', /maps Lead fields, but inputObject is Contact/],
+    [LEAD_CONVERT, 45, 'refs/UnknownObject', /inputObject names unknown object Leed/]
   ];
   for (const [file, line, rule, words] of expected) {
     it(`reports ${rule} at ${path.basename(file)}:${line}`, () =>

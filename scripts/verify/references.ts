@@ -9,6 +9,7 @@ import {
   checkComponentMeta,
   checkComponentSource,
   checkCustomMetadataRecord,
+  checkLeadConvertSettings,
   checkNamedCredential,
   checkPermissionSet
 } from './references/metadata-refs.js';
@@ -26,8 +27,9 @@ const DEFAULT_STANDARD_SCHEMA = path.resolve(
  * The metadata reference check: every custom field, object, platform event, custom metadata
  * type and record, custom permission, custom label, static resource, named credential and Apex
  * class referenced from Apex (SOQL included), from LWC imports and component metadata, from
- * permission sets, from the kit's configuration records and from CDC channel members resolves
- * to metadata in the project or to standard schema declared in `config/standard-schema.json`.
+ * permission sets, from the kit's configuration records, from CDC channel members and from the
+ * lead conversion field mapping (`LeadConvertSettings`) resolves to metadata in the project or to
+ * standard schema declared in `config/standard-schema.json`.
  *
  * @param root - folder holding sfdx-project.json
  * @param standardSchemaFile - the standard schema declaration (defaults to the project's own,
@@ -49,6 +51,7 @@ export function checkReferences(root: string, standardSchemaFile?: string): Issu
       ['.md-meta.xml', (f) => checkCustomMetadataRecord(index, f)],
       ['.platformEventChannelMember-meta.xml', (f) => checkChannelMember(index, f)],
       ['.namedCredential-meta.xml', (f) => checkNamedCredential(index, f)],
+      ['.LeadConvertSetting-meta.xml', (f) => checkLeadConvertSettings(index, f)],
       ['.js-meta.xml', (f) => checkComponentMeta(index, f)]
     ];
     for (const [suffix, check] of checks) {

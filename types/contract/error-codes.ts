@@ -1,8 +1,9 @@
 /**
- * The error codes and HTTP headers of the inbound records API, as a catalogue the docs and the
- * contract test read. The Apex side is `force-app/main/default/classes/inbound/InboundErrorCode.cls`;
- * `scripts/test/contract.test.ts` fails when its `REQUEST_CODES`, `RECORD_CODES` and
- * `HTTP_STATUS_BY_REQUEST_CODE` differ from these catalogues (codes, order or statuses).
+ * The error codes, HTTP headers and paths of the inbound APIs (the records API and the marketing
+ * API's leads, campaigns and campaign-members endpoints, which share them), as a catalogue the docs and the contract test read. The Apex side is
+ * `force-app/main/default/classes/inbound/InboundErrorCode.cls`; `scripts/test/contract.test.ts`
+ * fails when its `REQUEST_CODES`, `RECORD_CODES` and `HTTP_STATUS_BY_REQUEST_CODE` differ from
+ * these catalogues (codes, order or statuses).
  *
  * Both catalogues are typed as complete records over the code unions of `record-sync.ts`, so a
  * code added to a union without an entry here (or an entry for an unknown code) does not compile.
@@ -17,10 +18,16 @@ export interface RequestErrorCodeInfo {
   readonly description: string;
 }
 
+/** An inbound endpoint, as the catalogue names it. */
+export type InboundEndpoint =
+  'records' | 'marketing leads' | 'marketing campaigns' | 'campaign-members';
+
 /** What the catalogue says about a record error code. */
 export interface RecordErrorCodeInfo {
   /** When the code is returned, in plain words. */
   readonly description: string;
+  /** The only endpoints that return the code; absent when every endpoint may. */
+  readonly onlyIn?: readonly InboundEndpoint[];
 }
 
 /**
@@ -101,7 +108,17 @@ export const RECORD_ERROR_CODES = {
   },
   STALE_UPDATE: {
     description:
-      "The record's `modifiedAt` is older than the ERP modification already applied to it; the update is not applied."
+      "The record's `modifiedAt` is older than the sender's modification already applied to it; the update is not applied."
+  },
+  UNKNOWN_CAMPAIGN: {
+    description:
+      "Campaign-members API only: no campaign has the record's `campaignId` as its `Marketing_Campaign_ID__c`.",
+    onlyIn: ['campaign-members']
+  },
+  UNKNOWN_LEAD: {
+    description:
+      "Campaign-members API only: no lead has the record's `leadId` as its `Marketing_Lead_ID__c`.",
+    onlyIn: ['campaign-members']
   },
   SAVE_FAILED: {
     description:
@@ -129,3 +146,14 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 export const MAX_RECORDS_PER_CALL = 200;
 /** Path of the records API below the org's instance URL; `{object}` is the object's API or canonical name. */
 export const RECORDS_API_PATH = '/services/apexrest/erp-bridge/v1/records/{object}';
+/** Path of the marketing leads API below the org's instance URL (same headers and codes). */
+export const MARKETING_LEADS_API_PATH = '/services/apexrest/erp-bridge/v1/marketing/leads';
+/**
+ * Path of the marketing campaigns API below the org's instance URL: upserts campaigns by
+ * `Marketing_Campaign_ID__c` with the records API's request and response shapes (same headers and
+ * codes).
+ */
+export const MARKETING_CAMPAIGNS_API_PATH = '/services/apexrest/erp-bridge/v1/marketing/campaigns';
+/** Path of the marketing campaign-members API below the org's instance URL (same headers and codes). */
+export const CAMPAIGN_MEMBERS_API_PATH =
+  '/services/apexrest/erp-bridge/v1/marketing/campaign-members';

@@ -31,14 +31,15 @@ export interface RecordUpsertRequest {
 
 /** One record of an upsert call, keyed by the object's registered external ID. */
 export interface RecordUpsertInput {
-  /** Value of the object's external-ID field (for Account `ERP_Account_ID__c`); never blank. */
+  /** Value of the object's external-ID field (for Account `ERP_Account_ID__c`, for Lead `Marketing_Lead_ID__c`); never blank. */
   externalId: string;
   /**
-   * When the ERP last modified this record (ISO 8601 date-time). An update older than the last
-   * applied ERP modification is rejected with `STALE_UPDATE`.
+   * When the sender (the ERP; the marketing platform in the marketing API) last modified this
+   * record (ISO 8601 date-time). An update older than the last applied modification is rejected
+   * with `STALE_UPDATE`.
    */
   modifiedAt: string;
-  /** The record's fields by canonical name. Only fields the ERP owns are applied on update. */
+  /** The record's fields by canonical name. Only fields the sender owns are applied on update. */
   fields: CanonicalFields;
 }
 
@@ -54,6 +55,8 @@ export type RecordErrorCode =
   | 'UNKNOWN_FIELD'
   | 'WRONG_TYPE'
   | 'STALE_UPDATE'
+  | 'UNKNOWN_CAMPAIGN'
+  | 'UNKNOWN_LEAD'
   | 'SAVE_FAILED'
   | 'ALL_OR_NONE_ABORTED';
 
@@ -75,7 +78,7 @@ export type RequestErrorCode =
 export interface RecordError {
   /** Why the record was rejected; see `RECORD_ERROR_CODES` in `error-codes.ts`. */
   code: RecordErrorCode;
-  /** Canonical name of the field at fault (or `externalId` / `modifiedAt` / `fields`); null when the whole record is at fault. */
+  /** Canonical name of the field at fault (or `externalId` / `modifiedAt` / `fields`, and `campaignId` / `leadId` in the campaign-members API); null when the whole record is at fault. */
   field: string | null;
   /** Salesforce status code behind a `SAVE_FAILED` (for example `REQUIRED_FIELD_MISSING`); null otherwise. */
   statusCode: string | null;
@@ -83,8 +86,13 @@ export interface RecordError {
   message: string;
 }
 
-/** Why a field present in the payload was not applied. */
-export type IgnoredFieldReason = 'NOT_OWNED_BY_SENDER' | 'KEY_FIELD';
+/**
+ * Why a field present in the payload was not applied. `NOT_ON_REDIRECT_TARGET` occurs only in the
+ * marketing leads API (`types/contract/marketing.ts`): a converted lead's update goes to its
+ * contact, and lead fields the contact has no field for under the same canonical name are not
+ * applied.
+ */
+export type IgnoredFieldReason = 'NOT_OWNED_BY_SENDER' | 'KEY_FIELD' | 'NOT_ON_REDIRECT_TARGET';
 
 /** A payload field that was deliberately not applied; reported, never dropped silently. */
 export interface IgnoredField {
@@ -92,7 +100,7 @@ export interface IgnoredField {
   field: string;
   /** The system that owns the field (`Salesforce`, `ERP` or `Marketing`). */
   owner: string;
-  /** `KEY_FIELD` for the object's external-ID field, `NOT_OWNED_BY_SENDER` for fields another system owns. */
+  /** `KEY_FIELD` for the object's external-ID field, `NOT_OWNED_BY_SENDER` for fields another system owns, `NOT_ON_REDIRECT_TARGET` for fields the redirect target (a converted lead's contact) does not have. */
   reason: IgnoredFieldReason;
 }
 
@@ -108,10 +116,10 @@ export interface RecordResult {
   outcome: RecordOutcome;
   /** Empty unless `outcome` is `rejected`. */
   errors: RecordError[];
-  /** Fields not applied because the ERP does not own them (on update) or because they are the key. */
+  /** Fields not applied because the sender does not own them (on update) or because they are the key. */
   ignoredFields: IgnoredField[];
   /**
-   * Fields the ERP does not own that were applied as the initial values of a created record
+   * Fields the sender does not own that were applied as the initial values of a created record
    * (ownership governs changes; a new record may be seeded by its creator). Empty unless created.
    */
   seededFields: string[];

@@ -218,6 +218,76 @@ export function checkChannelMember(index: SchemaIndex, file: string): Issue[] {
   return issues;
 }
 
+/**
+ * Checks the lead conversion field mapping (`LeadConvertSettings`): each `objectMapping` maps from
+ * Lead to an object that exists, each `inputField` exists on Lead and each `outputField` on the
+ * output object, and two mapped fields whose types the index knows (custom fields) have the same
+ * type — conversion fails, or the mapping cannot be saved, otherwise.
+ */
+export function checkLeadConvertSettings(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const settings = (readXml(file)?.LeadConvertSettings ?? {}) as Record<string, unknown>;
+  for (const mapping of asArray(settings.objectMapping as Record<string, unknown>[])) {
+    const input = String(mapping.inputObject ?? '');
+    const output = String(mapping.outputObject ?? '');
+    const inputKnown = index.objects.has(input.toLowerCase());
+    const outputKnown = index.objects.has(output.toLowerCase());
+    // Issues are reported in document order: inputObject, the fields, then outputObject.
+    if (!inputKnown) {
+      report(
+        `<inputObject>${input}</inputObject>`,
+        'UnknownObject',
+        `objectMapping inputObject names unknown object ${input}`
+      );
+    } else if (input.toLowerCase() !== 'lead') {
+      report(
+        `<inputObject>${input}</inputObject>`,
+        'InvalidMapping',
+        `lead conversion maps Lead fields, but inputObject is ${input}`
+      );
+    }
+    for (const pair of asArray(mapping.mappingFields as Record<string, unknown>[])) {
+      const inputField = String(pair.inputField ?? '');
+      const outputField = String(pair.outputField ?? '');
+      const inputProblem = inputKnown ? resolveFieldPath(index, input, inputField) : undefined;
+      if (inputProblem) {
+        report(
+          `<inputField>${inputField}</inputField>`,
+          'UnknownField',
+          `mappingFields inputField ${input}.${inputField}: ${inputProblem}`
+        );
+      }
+      const outputProblem = outputKnown ? resolveFieldPath(index, output, outputField) : undefined;
+      if (outputProblem) {
+        report(
+          `<outputField>${outputField}</outputField>`,
+          'UnknownField',
+          `mappingFields outputField ${output}.${outputField}: ${outputProblem}`
+        );
+      }
+      if (!inputKnown || !outputKnown || inputProblem || outputProblem) continue;
+      const from = findField(index, input, inputField)?.type;
+      const to = findField(index, output, outputField)?.type;
+      if (from && to && from !== 'Standard' && to !== 'Standard' && from !== to) {
+        report(
+          `<outputField>${outputField}</outputField>`,
+          'MismatchedFieldType',
+          `mappingFields maps ${input}.${inputField} (${from}) to ${output}.${outputField} (${to}); mapped fields must have the same type`
+        );
+      }
+    }
+    if (!outputKnown) {
+      report(
+        `<outputObject>${output}</outputObject>`,
+        'UnknownObject',
+        `objectMapping outputObject names unknown object ${output}`
+      );
+    }
+  }
+  return issues;
+}
+
 /** Checks that a named credential's external credential exists. */
 export function checkNamedCredential(index: SchemaIndex, file: string): Issue[] {
   const issues: Issue[] = [];
