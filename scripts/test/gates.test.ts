@@ -184,6 +184,24 @@ describe('metadata reference check', () => {
       /Serial__c is configured as modified_at_field__c but is not a Date\/Time field/
     ],
     [
+      'force-app/main/default/PlatformEventSubscriberConfigs/Widget_Events.platformEventSubscriberConfig-meta.xml',
+      3,
+      'refs/InvalidBatchSize',
+      /batchSize 5000 is not between 1 and 2000/
+    ],
+    [
+      'force-app/main/default/PlatformEventSubscriberConfigs/Widget_Events.platformEventSubscriberConfig-meta.xml',
+      5,
+      'refs/UnknownTrigger',
+      /unknown Apex trigger WidgetEventTriger/
+    ],
+    [
+      'force-app/main/default/PlatformEventSubscriberConfigs/Widget_Records.platformEventSubscriberConfig-meta.xml',
+      4,
+      'refs/NotPlatformEventTrigger',
+      /WidgetTrigger is on Widget__c, not on a platform event/
+    ],
+    [
       'force-app/main/default/lwc/widgetCard/widgetCard.js-meta.xml',
       11,
       'refs/UnknownObject',

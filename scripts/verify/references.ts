@@ -10,6 +10,7 @@ import {
   checkComponentSource,
   checkCustomMetadataRecord,
   checkLeadConvertSettings,
+  checkSubscriberConfig,
   checkNamedCredential,
   checkPermissionSet
 } from './references/metadata-refs.js';
@@ -52,6 +53,15 @@ export function checkReferences(root: string, standardSchemaFile?: string): Issu
       ['.platformEventChannelMember-meta.xml', (f) => checkChannelMember(index, f)],
       ['.namedCredential-meta.xml', (f) => checkNamedCredential(index, f)],
       ['.LeadConvertSetting-meta.xml', (f) => checkLeadConvertSettings(index, f)],
+      [
+        '.platformEventSubscriberConfig-meta.xml',
+        (f) =>
+          checkSubscriberConfig(
+            index,
+            f,
+            listFiles(dir, (n) => n.endsWith('.trigger'))
+          )
+      ],
       ['.js-meta.xml', (f) => checkComponentMeta(index, f)]
     ];
     for (const [suffix, check] of checks) {

@@ -368,3 +368,48 @@ export function checkComponentSource(index: SchemaIndex, file: string): Issue[] 
   }
   return issues;
 }
+
+/**
+ * Checks a platform-event subscriber configuration: its `platformEventConsumer` must be an Apex
+ * trigger of the project on a platform event (`…__e`) — the deploy fails otherwise — and its
+ * `batchSize`, when set, must be between 1 and 2,000.
+ */
+export function checkSubscriberConfig(
+  index: SchemaIndex,
+  file: string,
+  triggers: string[]
+): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const config = (readXml(file)?.PlatformEventSubscriberConfig ?? {}) as Record<string, unknown>;
+  const consumer = String(config.platformEventConsumer ?? '');
+  const trigger = triggers.find(
+    (t) => path.basename(t, '.trigger').toLowerCase() === consumer.toLowerCase()
+  );
+  if (!trigger) {
+    report(
+      `>${consumer}<`,
+      'UnknownTrigger',
+      `platformEventConsumer names unknown Apex trigger ${consumer}`
+    );
+  } else {
+    const target =
+      /\btrigger\s+\w+\s+on\s+(\w+)/i.exec(fs.readFileSync(trigger, 'utf8'))?.[1] ?? '';
+    if (!target.toLowerCase().endsWith('__e') || !index.objects.has(target.toLowerCase()))
+      report(
+        `>${consumer}<`,
+        'NotPlatformEventTrigger',
+        `trigger ${consumer} is on ${target || 'nothing'}, not on a platform event of this project`
+      );
+  }
+  if (config.batchSize !== undefined) {
+    const size = Number(config.batchSize);
+    if (!Number.isInteger(size) || size < 1 || size > 2000)
+      report(
+        '<batchSize>',
+        'InvalidBatchSize',
+        `batchSize ${String(config.batchSize)} is not between 1 and 2000`
+      );
+  }
+  return issues;
+}
