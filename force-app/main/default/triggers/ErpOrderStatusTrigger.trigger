@@ -1,0 +1,3 @@
+trigger ErpOrderStatusTrigger on ERP_Order_Status__e(after insert) {
+    new OrderStatusEventHandler().run();
+}

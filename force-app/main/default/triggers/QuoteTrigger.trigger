@@ -1,0 +1,3 @@
+trigger QuoteTrigger on Quote(after update) {
+    new QuoteOrderTriggerHandler().run();
+}
