@@ -1,6 +1,6 @@
 /**
- * What the contract documents (`records-api.md`, `record-changed-event.md`, `marketing-api.md`)
- * share: the validated contract fixtures and schemas they are built from, and the Markdown for
+ * What the contract documents (`records-api.md`, `record-changed-event.md`, `marketing-api.md`,
+ * `orders-api.md`) share: the validated contract fixtures and schemas they are built from, and the Markdown for
  * type tables and embedded fixtures.
  *
  * @module
@@ -9,8 +9,11 @@ import {
   CONTRACT_FIXTURES,
   MARKETING_TYPES_FILE,
   MARKETING_TYPES_PATH,
+  ORDER_TYPES_FILE,
+  ORDER_TYPES_PATH,
   checkContractFixtures,
   checkMarketingFixtures,
+  checkOrderFixtures,
   generateContractSchema,
   schemaDescription,
   schemaFields,
@@ -18,7 +21,8 @@ import {
   type FixtureRole,
   type JsonSchema,
   type LoadedFixture,
-  type MarketingFixtureRole
+  type MarketingFixtureRole,
+  type OrderFixtureRole
 } from '../lib/contract.js';
 import { type MetadataModel } from '../lib/metadata-model.js';
 import { type IntegrationConfig, type Problem } from './integration-config.js';
@@ -93,6 +97,47 @@ export function readMarketingDocsInput(
   }
   const byRole = Object.fromEntries(fixtures.map((f) => [f.role, f])) as Record<
     MarketingFixtureRole,
+    LoadedFixture
+  >;
+  return {
+    input: { schema, recordSyncSchema: generateContractSchema(), fixtures: byRole },
+    problems: []
+  };
+}
+
+/** The validated inputs of the order contract document. */
+export interface OrderDocsInput {
+  /** JSON Schema of `types/contract/orders.ts` (with the shared types it uses). */
+  readonly schema: JsonSchema;
+  /** JSON Schema of `types/contract/record-sync.ts`, for the shared `ErrorResponse`. */
+  readonly recordSyncSchema: JsonSchema;
+  /** The four fixtures, each valid against its type and consistent with the others. */
+  readonly fixtures: Readonly<Record<OrderFixtureRole, LoadedFixture>>;
+}
+
+/**
+ * Reads and checks the order contract fixtures of a project for the docs.
+ *
+ * @param model - the loaded project metadata
+ * @param config - the validated integration configuration
+ * @returns `input` when the project has valid order fixtures; neither input nor problems when it
+ *   has none; problems (and no input) when they are invalid
+ */
+export function readOrderDocsInput(
+  model: MetadataModel,
+  config: IntegrationConfig
+): { input?: OrderDocsInput; problems: readonly Problem[] } {
+  const schema = generateContractSchema(ORDER_TYPES_FILE);
+  const { fixtures, problems } = checkOrderFixtures(
+    model,
+    config,
+    new ContractValidator(schema, ORDER_TYPES_PATH)
+  );
+  if (fixtures.length === 0 || problems.length > 0) {
+    return { problems };
+  }
+  const byRole = Object.fromEntries(fixtures.map((f) => [f.role, f])) as Record<
+    OrderFixtureRole,
     LoadedFixture
   >;
   return {

@@ -12,13 +12,18 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MetadataLoadError, loadMetadataModel } from '../lib/metadata-model.js';
-import { readContractDocsInput, readMarketingDocsInput } from './contract-docs.js';
+import {
+  readContractDocsInput,
+  readMarketingDocsInput,
+  readOrderDocsInput
+} from './contract-docs.js';
 import { renderDirectionality } from './directionality.js';
 import { renderExternalIds } from './external-ids.js';
 import { DocsValidationError, readIntegrationConfig } from './integration-config.js';
 import { checkMarketingMetadata, marketingWarnings, renderMarketingApi } from './marketing-api.js';
 import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
 import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
+import { checkOrderMetadata, renderOrdersApi } from './orders-api.js';
 import { renderFieldOwnership } from './ownership.js';
 import { checkEventFields, renderRecordChangedEvent } from './record-changed-event.js';
 import { renderRecordsApi } from './records-api.js';
@@ -101,6 +106,12 @@ const DOCUMENT_INDEX = [
     title: 'Marketing API',
     summary:
       "the marketing platform's side: events to subscribe to (including `Marketing_Lead_Converted__e`), the leads, campaigns and campaign-members endpoints, re-keying on lead conversion, the fields Marketing owns and the stale-update guard"
+  },
+  {
+    file: 'orders-api.md',
+    title: 'Orders API',
+    summary:
+      'the order hand-off to the ERP: `ERP_Order_Submitted__e` with the canonical order, the `POST …/erp-bridge/v1/orders/acknowledgements` endpoint, `ERP_Order_Status__e` with its sequence rules, retries and dead letters, and examples'
   }
 ] as const;
 
@@ -113,11 +124,15 @@ const CONTRACT_DOCUMENTS: ReadonlySet<string> = new Set([
 /** The documents generated only for a project with the marketing contract fixtures. */
 const MARKETING_DOCUMENTS: ReadonlySet<string> = new Set(['marketing-api.md']);
 
+/** The documents generated only for a project with the order contract fixtures. */
+const ORDER_DOCUMENTS: ReadonlySet<string> = new Set(['orders-api.md']);
+
 /**
  * Generates every document in memory from the project's metadata. The record-sync contract
  * documents (`records-api.md`, `record-changed-event.md`) are generated when the project has the
- * `ErpContract_Records*` / `ErpContract_RecordChangedEvent` fixtures (static resources), and
- * `marketing-api.md` when it has the marketing ones; each set must then be valid.
+ * `ErpContract_Records*` / `ErpContract_RecordChangedEvent` fixtures (static resources),
+ * `marketing-api.md` when it has the marketing ones and `orders-api.md` when it has the
+ * `ErpContract_Order*` ones; each set must then be valid.
  *
  * @param projectRoot - folder holding `sfdx-project.json`
  * @returns the formatted documents and any warnings
@@ -143,18 +158,26 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
   const marketing = readMarketingDocsInput(model, config);
   const marketingProblems =
     marketing.input === undefined ? [] : checkMarketingMetadata(model, marketing.input, config);
+  const orders = readOrderDocsInput(model, config);
+  const orderProblems = orders.input === undefined ? [] : checkOrderMetadata(model, orders.input);
   const problems = [
     ...lifecycleProblems,
     ...contract.problems,
     ...eventProblems,
     ...marketing.problems,
-    ...marketingProblems
+    ...marketingProblems,
+    ...orders.problems,
+    ...orderProblems
   ];
   if (problems.length > 0) {
     throw new DocsValidationError(problems);
   }
   const sources: Record<string, string> = {
-    'README.md': renderIndex(contract.input !== undefined, marketing.input !== undefined),
+    'README.md': renderIndex(
+      contract.input !== undefined,
+      marketing.input !== undefined,
+      orders.input !== undefined
+    ),
     'field-ownership.md': renderFieldOwnership(config),
     'external-ids.md': renderExternalIds(model, config),
     'directionality.md': renderDirectionality(config),
@@ -173,6 +196,14 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
       contract.input !== undefined
     );
     warnings.push(...marketingWarnings(config));
+  }
+  if (orders.input !== undefined) {
+    sources['orders-api.md'] = renderOrdersApi(
+      orders.input,
+      model,
+      config,
+      contract.input !== undefined
+    );
   }
   const documents: GeneratedDocument[] = [];
   for (const name of Object.keys(sources).sort()) {
@@ -329,14 +360,15 @@ const consoleOutput: Output = {
   stderr: (line) => console.error(line)
 };
 
-function renderIndex(withContract: boolean, withMarketing: boolean): string {
+function renderIndex(withContract: boolean, withMarketing: boolean, withOrders: boolean): string {
   return document([
     '# Integration docs',
     GENERATED_NOTICE,
     DOCUMENT_INDEX.filter(
       (d) =>
         (withContract || !CONTRACT_DOCUMENTS.has(d.file)) &&
-        (withMarketing || !MARKETING_DOCUMENTS.has(d.file))
+        (withMarketing || !MARKETING_DOCUMENTS.has(d.file)) &&
+        (withOrders || !ORDER_DOCUMENTS.has(d.file))
     )
       .map((d) => `- [${d.title}](${d.file}): ${d.summary}.`)
       .join('\n'),

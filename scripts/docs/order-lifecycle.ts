@@ -239,6 +239,302 @@ export const LIFECYCLE_TRANSITIONS: readonly LifecycleTransition[] = [
   { from: 'Returned', to: '[*]', by: null, trigger: '' }
 ];
 
+/** A direct change of `Order.ERP_Status__c`: a transition between two states that carry an ERP status. */
+export interface ErpStatusTransition {
+  /** The ERP status before, e.g. `Released`. */
+  readonly from: string;
+  /** The ERP status after, e.g. `Shipped`. */
+  readonly to: string;
+  /** Who causes it: the ERP (status updates and acknowledgements) or Salesforce (resubmission). */
+  readonly by: 'Salesforce' | 'ERP';
+}
+
+/**
+ * The direct changes of `Order.ERP_Status__c` in the model: its transitions whose both ends carry
+ * an ERP status, in lifecycle order. This is what `OrderLifecycle.cls` must allow.
+ *
+ * @param states - the states (defaults to {@link LIFECYCLE_STATES})
+ * @param transitions - the transitions (defaults to {@link LIFECYCLE_TRANSITIONS})
+ * @returns e.g. `Submitted → Acknowledged (ERP)`, …, `Rejected → Submitted (Salesforce)`, …
+ */
+export function erpStatusTransitions(
+  states: readonly LifecycleState[] = LIFECYCLE_STATES,
+  transitions: readonly LifecycleTransition[] = LIFECYCLE_TRANSITIONS
+): ErpStatusTransition[] {
+  const status = new Map(states.map((s) => [s.id as string, s.erpStatus]));
+  return transitions.flatMap((t) => {
+    const from = status.get(t.from);
+    const to = status.get(t.to);
+    return from == null || to == null || t.by === null ? [] : [{ from, to, by: t.by }];
+  });
+}
+
+/**
+ * The ERP statuses the ERP reports (`ERP_Order_Status__e.Status__c`): the targets of the
+ * ERP-driven transitions, in lifecycle order.
+ *
+ * @param states - the states (defaults to {@link LIFECYCLE_STATES})
+ * @param transitions - the transitions (defaults to {@link LIFECYCLE_TRANSITIONS})
+ * @returns `Acknowledged`, `Rejected`, `Released`, …
+ */
+export function erpReportedStatuses(
+  states: readonly LifecycleState[] = LIFECYCLE_STATES,
+  transitions: readonly LifecycleTransition[] = LIFECYCLE_TRANSITIONS
+): string[] {
+  const targets = new Set(
+    erpStatusTransitions(states, transitions)
+      .filter((t) => t.by === 'ERP')
+      .map((t) => t.to)
+  );
+  return states.flatMap((s) =>
+    s.erpStatus !== null && targets.has(s.erpStatus) ? [s.erpStatus] : []
+  );
+}
+
+/**
+ * The ERP statuses an order may move to from a status through ERP status updates: every status
+ * reachable along the ERP-driven transitions, directly or through statuses that arrived late or
+ * never (ADR 9: a late intermediate status never blocks a later one). Salesforce's resubmission
+ * (`Rejected → Submitted`) is not an ERP update and is not followed.
+ *
+ * @param from - the current ERP status, e.g. `Released`
+ * @param states - the states (defaults to {@link LIFECYCLE_STATES})
+ * @param transitions - the transitions (defaults to {@link LIFECYCLE_TRANSITIONS})
+ * @returns the reachable statuses in lifecycle order (without `from` itself)
+ */
+export function reachableErpStatuses(
+  from: string,
+  states: readonly LifecycleState[] = LIFECYCLE_STATES,
+  transitions: readonly LifecycleTransition[] = LIFECYCLE_TRANSITIONS
+): string[] {
+  const edges = erpStatusTransitions(states, transitions).filter((t) => t.by === 'ERP');
+  const reached = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const edge of edges) {
+      if (edge.from === current && !reached.has(edge.to)) {
+        reached.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return states.flatMap((s) =>
+    s.erpStatus !== null && s.erpStatus !== from && reached.has(s.erpStatus) ? [s.erpStatus] : []
+  );
+}
+
+/** Project-relative path of the Apex class that enforces the lifecycle (ADR 5, ADR 9). */
+export const APEX_LIFECYCLE_PATH = 'force-app/main/default/classes/orders/OrderLifecycle.cls';
+
+/** The lifecycle as `OrderLifecycle.cls` declares it. */
+export interface ApexLifecycle {
+  /** The class's `static final String` constants, name → value, in declaration order. */
+  readonly constants: ReadonlyMap<string, string>;
+  /** Name of the direct-transition map `nextStatuses` reads. */
+  readonly mapName: string;
+  /** The map's transitions (from → to values), in declaration order. */
+  readonly transitions: readonly { readonly from: string; readonly to: string }[];
+}
+
+/**
+ * Reads the direct-transition map out of `OrderLifecycle.cls`: a `Map<String, Set<String>>` (or
+ * `List<String>` values) filled in its initializer (`KEY => new Set<String>{ A, B }`) and/or with
+ * `NAME.put(KEY, new Set<String>{ … })`. Keys and items may be the class's `static final String`
+ * constants or string literals; comments are ignored. When the class declares several such maps,
+ * the one the `nextStatuses` method names is taken.
+ *
+ * @param source - the Apex source
+ * @returns the constants, the map's name and its transitions
+ * @throws Error naming what is missing or cannot be read
+ */
+export function parseApexLifecycle(source: string): ApexLifecycle {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  const constants = new Map<string, string>();
+  for (const m of code.matchAll(
+    /\bstatic\s+final\s+String\s+(\w+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*;/gi
+  )) {
+    constants.set(m[1], m[2]);
+  }
+  const byLowerName = new Map([...constants].map(([name, value]) => [name.toLowerCase(), value]));
+  const resolve = (item: string, where: string): string => {
+    const literal = /^'((?:[^'\\]|\\.)*)'$/.exec(item);
+    if (literal) {
+      return literal[1];
+    }
+    const value = byLowerName.get(item.toLowerCase());
+    if (value === undefined) {
+      throw new Error(`${where}: ${item} is not a String constant of the class`);
+    }
+    return value;
+  };
+
+  const declaration =
+    /\bMap\s*<\s*String\s*,\s*(?:Set|List)\s*<\s*String\s*>\s*>\s+(\w+)\s*(=|;)/gi;
+  const maps = new Map<string, { name: string; initializer?: string }>();
+  for (const m of code.matchAll(declaration)) {
+    const after = m.index + m[0].length;
+    let initializer: string | undefined;
+    if (m[2] === '=') {
+      const open = code.indexOf('{', after);
+      const end = code.indexOf(';', after);
+      if (open >= 0 && (end < 0 || open < end)) {
+        initializer = balanced(code, open);
+      }
+    }
+    maps.set(m[1].toLowerCase(), { name: m[1], initializer });
+  }
+  if (maps.size === 0) {
+    throw new Error('no Map<String, Set<String>> of direct transitions');
+  }
+  const next = /\bnextStatuses\s*\([^)]*\)\s*\{/i.exec(code);
+  if (!next) {
+    throw new Error('no nextStatuses method');
+  }
+  const body = balanced(code, next.index + next[0].length - 1);
+  const named = [...maps.keys()].filter((name) => new RegExp(`\\b${name}\\b`, 'i').test(body));
+  let mapKey: string;
+  if (named.length === 1) {
+    mapKey = named[0];
+  } else if (named.length === 0 && maps.size === 1) {
+    mapKey = [...maps.keys()][0];
+  } else {
+    throw new Error(
+      `cannot tell which map nextStatuses reads (${named.length === 0 ? 'it names none of' : 'it names several of'} ${[...maps.keys()].join(', ')})`
+    );
+  }
+  const mapName = maps.get(mapKey)!.name;
+
+  const transitions: { from: string; to: string }[] = [];
+  const addEntry = (key: string, value: string, where: string): void => {
+    const from = resolve(key.trim(), where);
+    const open = value.indexOf('{');
+    const items =
+      open < 0 ? [] : splitTopLevel(balanced(value, open)).filter((item) => item !== '');
+    for (const item of items) {
+      transitions.push({ from, to: resolve(item, where) });
+    }
+  };
+  const initializer = maps.get(mapKey)!.initializer;
+  for (const entry of splitTopLevel(initializer ?? '')) {
+    if (entry === '') {
+      continue;
+    }
+    const arrow = entry.indexOf('=>');
+    if (arrow < 0) {
+      throw new Error(`${mapName}: cannot read the entry "${entry}"`);
+    }
+    addEntry(entry.slice(0, arrow), entry.slice(arrow + 2), mapName);
+  }
+  for (const m of code.matchAll(new RegExp(`\\b${mapName}\\s*\\.\\s*put\\s*\\(`, 'gi'))) {
+    const args = splitTopLevel(balanced(code, m.index + m[0].length - 1));
+    if (args.length !== 2) {
+      throw new Error(`${mapName}.put: cannot read "${args.join(', ')}"`);
+    }
+    addEntry(args[0], args[1], `${mapName}.put`);
+  }
+  if (transitions.length === 0) {
+    throw new Error(`${mapName} holds no transition`);
+  }
+  return { constants, mapName, transitions };
+}
+
+/** The text between the bracket at `open` and its partner (exclusive). */
+function balanced(text: string, open: number): string {
+  const pairs: Record<string, string> = { '{': '}', '(': ')' };
+  const closer = pairs[text[open]];
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    if (text[i] === text[open]) {
+      depth += 1;
+    } else if (text[i] === closer) {
+      depth -= 1;
+      if (depth === 0) {
+        return text.slice(open + 1, i);
+      }
+    } else if (text[i] === "'") {
+      i = text.indexOf("'", i + 1);
+      if (i < 0) {
+        break;
+      }
+    }
+  }
+  throw new Error(`unbalanced ${text[open]} at "${text.slice(open, open + 40)}"`);
+}
+
+/** Splits at the commas outside any bracket, trimming each part. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '{' || c === '(' || c === '<') {
+      depth += 1;
+    } else if (c === '}' || c === ')' || (c === '>' && text[i - 1] !== '=')) {
+      depth -= 1;
+    } else if (c === "'") {
+      i = Math.max(text.indexOf("'", i + 1), i);
+    } else if (c === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/**
+ * Compares the direct transitions of `OrderLifecycle.cls` with the model's direct changes of
+ * `Order.ERP_Status__c` ({@link erpStatusTransitions}), and its status constants with the model's
+ * ERP statuses.
+ *
+ * @param apex - from {@link parseApexLifecycle}
+ * @param states - the states (defaults to {@link LIFECYCLE_STATES})
+ * @param transitions - the transitions (defaults to {@link LIFECYCLE_TRANSITIONS})
+ * @returns one line per difference; empty when they agree
+ */
+export function compareLifecycleWithApex(
+  apex: ApexLifecycle,
+  states: readonly LifecycleState[] = LIFECYCLE_STATES,
+  transitions: readonly LifecycleTransition[] = LIFECYCLE_TRANSITIONS
+): string[] {
+  const differences: string[] = [];
+  const statuses = states.flatMap((s) => (s.erpStatus === null ? [] : [s.erpStatus]));
+  const constantValues = new Set(apex.constants.values());
+  for (const status of statuses) {
+    if (!constantValues.has(status)) {
+      differences.push(`no String constant of OrderLifecycle.cls has the value '${status}'`);
+    }
+  }
+  const known = new Set(statuses);
+  const seenUnknown = new Set<string>();
+  for (const t of apex.transitions) {
+    for (const status of [t.from, t.to]) {
+      if (!known.has(status) && !seenUnknown.has(status)) {
+        seenUnknown.add(status);
+        differences.push(
+          `${apex.mapName} names '${status}', which is not an ERP status of ${LIFECYCLE_MODEL_FILE}`
+        );
+      }
+    }
+  }
+  const arrow = (t: { from: string; to: string }): string => `${t.from} → ${t.to}`;
+  const modelled = erpStatusTransitions(states, transitions).map(arrow);
+  const declared = apex.transitions.map(arrow);
+  for (const t of modelled) {
+    if (!declared.includes(t)) {
+      differences.push(`${apex.mapName} lacks ${t}, a transition of ${LIFECYCLE_MODEL_FILE}`);
+    }
+  }
+  for (const t of new Set(declared)) {
+    if (!modelled.includes(t)) {
+      differences.push(`${apex.mapName} allows ${t}, which ${LIFECYCLE_MODEL_FILE} does not`);
+    }
+  }
+  return differences;
+}
+
 /** Where the cross-check looks for the ERP status picklist. */
 export const ERP_STATUS_FIELD = { object: 'Order', field: 'ERP_Status__c' } as const;
 
@@ -356,7 +652,7 @@ export function renderOrderLifecycle(
     '# Quote → order → ERP lifecycle',
     GENERATED_NOTICE,
     `The lifecycle model lives in \`${LIFECYCLE_MODEL_FILE}\`. Generation fails when its ERP states and the values of the \`Order.ERP_Status__c\` picklist differ.`,
-    'Activation is irreversible and locks most order fields: an order is activated only after the ERP acknowledges it, and the lines of an activated order are never edited. Status updates arrive on `ERP_Order_Status__e` with a sequence number (`ERP_Status_Sequence__c`); an update older than the stored one is ignored and reported.',
+    'Activation is irreversible and locks most order fields: an order is activated only after the ERP acknowledges it, and the lines of an activated order are never edited. Status updates arrive on `ERP_Order_Status__e` with a sequence number (`ERP_Status_Sequence__c`); only an update with a higher sequence than the stored one moves the status, along the transitions below; older ones are kept in the status history (`Order_Status_History__c`) only.',
     'In the diagram, unlabelled arrows are ERP status updates (`ERP_Order_Status__e` carrying the status of the state the arrow points to); labelled arrows are Salesforce actions.',
     mermaid(lifecycleDiagram(states, transitions)),
     '## States',

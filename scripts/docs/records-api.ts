@@ -12,6 +12,7 @@ import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
   IDEMPOTENT_REPLAYED_HEADER,
   MAX_RECORDS_PER_CALL,
+  ORDER_ACKNOWLEDGEMENTS_API_PATH,
   RECORDS_API_PATH,
   RECORD_ERROR_CODES,
   REQUEST_ERROR_CODES,
@@ -38,7 +39,17 @@ import { GENERATED_NOTICE, cell, code, document, prose, table } from './markdown
 
 /** Path of each inbound API, for the objects the records API does not write. */
 const OTHER_INBOUND_APIS: Readonly<Record<string, string>> = {
-  Orders: 'the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle'
+  Orders: `the orders API (\`${ORDER_ACKNOWLEDGEMENTS_API_PATH.replace('/services/apexrest', '')}\` and \`ERP_Order_Status__e\`), which applies the order lifecycle`
+};
+
+/** How the docs name each inbound endpoint. */
+export const ENDPOINT_NAMES: Readonly<Record<InboundEndpoint, string>> = {
+  records: 'the records API',
+  'marketing leads': 'the marketing leads API',
+  'marketing campaigns': 'the marketing campaigns API',
+  'campaign-members': 'the campaign-members API',
+  'order acknowledgements': 'the order acknowledgements API',
+  'order status events': '`ERP_Order_Status__e`'
 };
 
 /**
@@ -335,17 +346,22 @@ export function requestErrorCodesTable(): string {
 }
 
 /**
- * The record error codes of the catalogue.
+ * The record error codes of the catalogue, with the endpoints a code is reserved for.
  *
- * @returns a Markdown table: code, meaning
+ * @returns a Markdown table: code, only in (— when every endpoint may return it), meaning
  */
 export function recordErrorCodesTable(): string {
   return table(
-    ['Code', 'Meaning'],
-    Object.entries(RECORD_ERROR_CODES).map(([errorCode, info]) => [
-      code(errorCode),
-      prose(info.description)
-    ])
+    ['Code', 'Only in', 'Meaning'],
+    (Object.entries(RECORD_ERROR_CODES) as [string, RecordErrorCodeInfo][]).map(
+      ([errorCode, info]) => [
+        code(errorCode),
+        info.onlyIn === undefined
+          ? '—'
+          : prose(info.onlyIn.map((e) => ENDPOINT_NAMES[e].replace(/^the /, '')).join(', ')),
+        prose(info.description)
+      ]
+    )
   );
 }
 
@@ -360,13 +376,13 @@ export function onlyInNotes(...endpoints: InboundEndpoint[]): string[] {
   const reserved = (Object.entries(RECORD_ERROR_CODES) as [string, RecordErrorCodeInfo][]).filter(
     ([, info]) => info.onlyIn !== undefined && !endpoints.some((e) => info.onlyIn!.includes(e))
   );
-  const never = endpoints.map((e) => `the ${e} API`).join(' or ');
+  const never = endpoints.map((e) => ENDPOINT_NAMES[e]).join(' or ');
   if (reserved.length === 0) {
     return [];
   }
   const byEndpoints = new Map<string, string[]>();
   for (const [errorCode, info] of reserved) {
-    const key = info.onlyIn!.map((e) => `the ${e} API`).join(' and ');
+    const key = info.onlyIn!.map((e) => ENDPOINT_NAMES[e]).join(' and ');
     byEndpoints.set(key, [...(byEndpoints.get(key) ?? []), code(errorCode)]);
   }
   return [

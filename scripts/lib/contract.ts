@@ -1,6 +1,7 @@
 /**
- * The record-sync contract (`types/contract/record-sync.ts`) and the marketing contract
- * (`types/contract/marketing.ts`) as something the tools can check.
+ * The record-sync contract (`types/contract/record-sync.ts`), the marketing contract
+ * (`types/contract/marketing.ts`) and the order contract (`types/contract/orders.ts`) as something
+ * the tools can check.
  *
  * - {@link generateContractSchema} turns the TypeScript types into JSON Schema with
  *   ts-json-schema-generator (interfaces are closed: an extra or misspelt property is an error), and
@@ -13,6 +14,10 @@
  * - {@link checkMarketingFixtures} does the same for the marketing contract's fixtures: both
  *   exchanges (Marketing as the sender), redirects to a converted lead's contact, the
  *   `campaignId|leadId` keys and the `Marketing_Lead_Converted__e` example.
+ * - {@link checkOrderFixtures} does the same for the order contract's fixtures: the submission
+ *   event and its canonical order (`Payload__c` is the order in declaration order, keys, IDs and
+ *   totals add up), the acknowledgements exchange, and the status events replayed through the
+ *   order lifecycle of `scripts/docs/order-lifecycle.ts` by sequence number.
  * - {@link parseApexErrorCodes} reads `InboundErrorCode.cls` and {@link compareErrorCatalogues}
  *   compares it with the TypeScript catalogue in `types/contract/error-codes.ts`.
  *
@@ -23,6 +28,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { createGenerator } from 'ts-json-schema-generator';
 import {
@@ -31,7 +37,9 @@ import {
   IDEMPOTENCY_KEY_MAX_LENGTH,
   MARKETING_CAMPAIGNS_API_PATH,
   MARKETING_LEADS_API_PATH,
-  MAX_RECORDS_PER_CALL
+  MAX_RECORDS_PER_CALL,
+  ORDER_ACKNOWLEDGEMENT_ERROR_CODES,
+  type EndpointRecordErrorInfo
 } from '../../types/contract/error-codes.js';
 import type {
   CampaignMemberUpsertRequest,
@@ -40,6 +48,12 @@ import type {
   MarketingUpsertResponse,
   RedirectTarget
 } from '../../types/contract/marketing.js';
+import type {
+  CanonicalOrder,
+  OrderAcknowledgementsRequest,
+  OrderStatusEvent,
+  OrderSubmittedEventExample
+} from '../../types/contract/orders.js';
 import type {
   CanonicalFields,
   ErrorResponse,
@@ -54,6 +68,7 @@ import type {
   IntegrationConfig,
   IntegrationObject
 } from '../docs/integration-config.js';
+import { reachableErpStatuses } from '../docs/order-lifecycle.js';
 import {
   compareText,
   findField,
@@ -77,6 +92,14 @@ export const MARKETING_TYPES_FILE = fileURLToPath(
 
 /** Repository-relative path of the marketing contract types, for messages. */
 export const MARKETING_TYPES_PATH = 'types/contract/marketing.ts';
+
+/** Absolute path of the order contract types (they import the shared ones). */
+export const ORDER_TYPES_FILE = fileURLToPath(
+  new URL('../../types/contract/orders.ts', import.meta.url)
+);
+
+/** Repository-relative path of the order contract types, for messages. */
+export const ORDER_TYPES_PATH = 'types/contract/orders.ts';
 
 /** Project-relative path of the Apex error-code class the TypeScript catalogue mirrors. */
 export const APEX_ERROR_CODES_PATH = 'force-app/main/default/classes/inbound/InboundErrorCode.cls';
@@ -233,14 +256,34 @@ export const MARKETING_FIXTURES = {
   leadConverted: { name: 'ErpContract_LeadConvertedEvent', typeName: 'LeadConvertedEvent' }
 } as const satisfies Record<string, FixtureSpec>;
 
+/**
+ * The canonical fixtures of the order contract (`types/contract/orders.ts`), by role: a third set,
+ * all or none.
+ */
+export const ORDER_FIXTURES = {
+  orderSubmitted: { name: 'ErpContract_OrderSubmitted', typeName: 'OrderSubmittedEventExample' },
+  acknowledgementsRequest: {
+    name: 'ErpContract_OrderAcknowledgementsRequest',
+    typeName: 'OrderAcknowledgementsRequest'
+  },
+  acknowledgementsResponse: {
+    name: 'ErpContract_OrderAcknowledgementsResponse',
+    typeName: 'OrderAcknowledgementsResponse'
+  },
+  statusEvents: { name: 'ErpContract_OrderStatusEvents', typeName: 'OrderStatusEvents' }
+} as const satisfies Record<string, FixtureSpec>;
+
 /** What a fixture of the record-sync contract is for. */
 export type FixtureRole = keyof typeof CONTRACT_FIXTURES;
 
 /** What a fixture of the marketing contract is for. */
 export type MarketingFixtureRole = keyof typeof MARKETING_FIXTURES;
 
+/** What a fixture of the order contract is for. */
+export type OrderFixtureRole = keyof typeof ORDER_FIXTURES;
+
 /** The role of any contract fixture. */
-export type AnyFixtureRole = FixtureRole | MarketingFixtureRole;
+export type AnyFixtureRole = FixtureRole | MarketingFixtureRole | OrderFixtureRole;
 
 /** A fixture found in the project. */
 export interface LoadedFixture {
@@ -747,14 +790,17 @@ export const MARKETING_API_PATHS: Readonly<Record<string, string>> = {
   [CAMPAIGN_MEMBERS_OBJECT]: CAMPAIGN_MEMBERS_API_PATH
 };
 
-/** Key prefixes (first three characters of an ID) of the objects the marketing contract names. */
+/** Key prefixes (first three characters of an ID) of the objects the contracts name. */
 export const KEY_PREFIXES: Readonly<Record<string, string>> = {
   Account: '001',
   Contact: '003',
   Opportunity: '006',
   Lead: '00Q',
   Campaign: '701',
-  CampaignMember: '00v'
+  CampaignMember: '00v',
+  Order: '801',
+  OrderItem: '802',
+  Quote: '0Q0'
 };
 
 /**
@@ -991,6 +1037,10 @@ interface ExchangeRules {
   readonly ownershipObjectOf?: (index: number) => string | undefined;
   /** Canonical names never applied, even on create (reported `NOT_OWNED_BY_SENDER`). */
   readonly alwaysIgnored?: ReadonlySet<string>;
+  /** What the records' modification time is called (default `modifiedAt`). */
+  readonly modifiedAtName?: string;
+  /** Whether keys are compared with case when looking for duplicates (default: without). */
+  readonly caseSensitiveKeys?: boolean;
 }
 
 function checkExchange(
@@ -1071,8 +1121,10 @@ function checkExchange(
   const fields = fieldsByCanonicalName(config, object);
   const keyField = keyFieldCanonicalName(config, object);
   const seen = new Map<string, number>();
+  const normal = (key: string): string =>
+    rules.caseSensitiveKeys === true ? key.trim() : key.trim().toLowerCase();
   for (const record of records) {
-    const key = record.key.trim().toLowerCase();
+    const key = normal(record.key);
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const keyName = rules.keyName === 'externalId' ? '' : `${rules.keyName} `;
@@ -1104,7 +1156,7 @@ function checkExchange(
     }
     if (
       !record.blank &&
-      seen.get(record.key.trim().toLowerCase())! > 1 &&
+      seen.get(normal(record.key))! > 1 &&
       !errorFields.has('DUPLICATE_EXTERNAL_ID')
     ) {
       onResponse(
@@ -1112,9 +1164,10 @@ function checkExchange(
         `${rules.keyName} ${record.key} occurs twice but is not rejected DUPLICATE_EXTERNAL_ID`
       );
     }
-    if (!isIsoDateTime(record.modifiedAt) && !rejectedFor('INVALID_MODIFIED_AT', 'modifiedAt')) {
+    const modifiedAtName = rules.modifiedAtName ?? 'modifiedAt';
+    if (!isIsoDateTime(record.modifiedAt) && !rejectedFor('INVALID_MODIFIED_AT', modifiedAtName)) {
       onRequest(
-        `/records/${index}/modifiedAt`,
+        `/records/${index}/${modifiedAtName}`,
         `"${record.modifiedAt}" is not an ISO 8601 date-time with offset or Z`
       );
     }
@@ -1571,6 +1624,721 @@ export function checkMarketingScenario(
       });
     }
   });
+  return findings;
+}
+
+/**
+ * Finds the order contract fixtures of a project, validates each against its type in
+ * `types/contract/orders.ts` and checks them beyond their types: the submission event and its
+ * canonical order ({@link checkOrderSubmitted}), the acknowledgements exchange
+ * ({@link checkOrderAcknowledgements}) and the status events replayed through the lifecycle from
+ * the state the acknowledgements leave the orders in ({@link checkOrderStatusEvents}).
+ *
+ * A project without any of these fixtures yields none and no problems; once one exists, all four
+ * must.
+ *
+ * @param model - the project's metadata
+ * @param config - the validated integration configuration
+ * @param validator - validator to use (default: one over `types/contract/orders.ts`)
+ * @returns the fixtures found and every problem, each naming its file
+ */
+export function checkOrderFixtures(
+  model: MetadataModel,
+  config: IntegrationConfig,
+  validator: ContractValidator = new ContractValidator(
+    generateContractSchema(ORDER_TYPES_FILE),
+    ORDER_TYPES_PATH
+  )
+): ContractCheck {
+  const { fixtures, problems, valid, report } = validateFixtureSet(
+    model,
+    ORDER_FIXTURES,
+    validator
+  );
+  const submitted = valid.get('orderSubmitted') as OrderSubmittedEventExample | undefined;
+  if (submitted !== undefined) {
+    checkOrderSubmitted(submitted, validator.schema, model).forEach(report);
+  }
+  const request = valid.get('acknowledgementsRequest') as OrderAcknowledgementsRequest | undefined;
+  const response = valid.get('acknowledgementsResponse') as RecordUpsertResponse | undefined;
+  if (request !== undefined && response !== undefined) {
+    checkOrderAcknowledgements(request, response, model, config).forEach(report);
+  }
+  const events = valid.get('statusEvents') as OrderStatusEvent[] | undefined;
+  if (events !== undefined) {
+    const starts =
+      request !== undefined && response !== undefined
+        ? acknowledgedOrders(request, response)
+        : new Map<string, OrderBeforeEvents>();
+    checkOrderStatusEvents(events, model, starts).forEach(report);
+  }
+  return { fixtures, problems };
+}
+
+/**
+ * Reads the order contract fixtures of a project, like {@link loadContractFixtures}.
+ *
+ * @param model - the project's metadata
+ * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
+ */
+export function loadOrderFixtures(model: MetadataModel): {
+  fixtures: LoadedFixture[];
+  problems: ContractProblem[];
+} {
+  return loadFixtureSet(model, ORDER_FIXTURES);
+}
+
+/** The outbound event that carries the canonical order. */
+export const ORDER_SUBMITTED_EVENT = 'ERP_Order_Submitted__e';
+/** The inbound event that carries the ERP's order statuses. */
+export const ORDER_STATUS_EVENT = 'ERP_Order_Status__e';
+/** The object the order acknowledgements API writes. */
+export const ORDERS_OBJECT = 'Order';
+
+const INTEGRATION_KEY = /^SF-([a-zA-Z0-9]{18})-v([1-9]\d*)$/;
+const UTC_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The integration key of an order submission, as `OrderSubmissionService` builds it.
+ *
+ * @param orderId - the order's 18-character ID
+ * @param version - its submission version, from 1
+ * @returns `SF-<orderId>-v<version>`
+ */
+export function integrationKeyOf(orderId: string, version: number): string {
+  return `SF-${orderId}-v${version}`;
+}
+
+/**
+ * Reads an integration key.
+ *
+ * @param key - e.g. `SF-801Hs00001OrA01IAF-v1`
+ * @returns the order ID and version, or `undefined` when the key is not `SF-<18-character order
+ *   ID>-v<version>` (the ID's checksum and `801` prefix included)
+ */
+export function parseIntegrationKey(key: string): { orderId: string; version: number } | undefined {
+  const m = INTEGRATION_KEY.exec(key);
+  if (!m || !isSalesforceId(m[1]) || !m[1].startsWith(KEY_PREFIXES[ORDERS_OBJECT])) {
+    return undefined;
+  }
+  return { orderId: m[1], version: Number(m[2]) };
+}
+
+/** Amounts compared in cents. */
+function cents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+/**
+ * The keys of a value in the declaration order of its type, or the first place where they differ.
+ *
+ * @returns `undefined` when every object on the way has its type's keys in order
+ */
+function keyOrderProblem(
+  schema: JsonSchema,
+  typeName: string,
+  value: unknown,
+  pointer: string
+): { pointer: string; message: string } | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return undefined;
+  }
+  const declared = schemaFields(schema, typeName);
+  const actual = Object.keys(value);
+  const expected = declared.map((f) => f.name).filter((name) => actual.includes(name));
+  if (actual.join() !== expected.join()) {
+    return {
+      pointer,
+      message: `keys are ${actual.join(', ')}; ${typeName} declares ${expected.join(', ')}`
+    };
+  }
+  for (const field of declared) {
+    const child = (value as Record<string, unknown>)[field.name];
+    const nested = field.type.replace(/\[\]$/, '').replace(/ \| null$/, '');
+    if (schema.definitions?.[nested]?.properties === undefined) {
+      continue;
+    }
+    const items = Array.isArray(child) ? child : [child];
+    for (const [i, item] of items.entries()) {
+      const at = Array.isArray(child)
+        ? `${pointer}/${field.name}/${i}`
+        : `${pointer}/${field.name}`;
+      const problem = keyOrderProblem(schema, nested, item, at);
+      if (problem !== undefined) {
+        return problem;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks the text values of an event against its fields' lengths in the metadata.
+ */
+function checkTextLengths(
+  model: MetadataModel,
+  eventName: string,
+  values: Readonly<Record<string, unknown>>,
+  pointer: string,
+  role: AnyFixtureRole,
+  findings: Finding[]
+): void {
+  for (const [name, value] of Object.entries(values)) {
+    const length = findField(model, eventName, name)?.length;
+    if (typeof value === 'string' && length !== undefined && value.length > length) {
+      findings.push({
+        role,
+        pointer: `${pointer}/${name}`,
+        message: `has ${value.length} characters; ${eventName}.${name} holds ${length}`
+      });
+    }
+  }
+}
+
+/**
+ * Checks an `ERP_Order_Submitted__e` example beyond its type: `Payload__c` is exactly the compact
+ * JSON of `order` with every object's keys in the declaration order of its type, the event fields
+ * repeat the order's, the integration key is `SF-<orderId>-v<submissionVersion>`, IDs are
+ * 18-character IDs of the right objects, times and dates are well-formed, and the order is one
+ * `OrderSubmissionService` submits: an ERP account, at least one line, lines numbered 1 to n with
+ * SKUs and ERP product IDs, line totals of quantity × unit price adding up to the total.
+ *
+ * @param example - a valid `OrderSubmittedEventExample`
+ * @param schema - the order contract schema (for the declaration order)
+ * @param model - the project's metadata (for the event's field lengths)
+ * @returns the findings (empty when consistent)
+ */
+export function checkOrderSubmitted(
+  example: OrderSubmittedEventExample,
+  schema: JsonSchema,
+  model: MetadataModel
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'orderSubmitted', pointer, message });
+  };
+  const { event, order } = example;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(event.Payload__c);
+  } catch {
+    report('/event/Payload__c', 'is not JSON');
+  }
+  const orderKeys = keyOrderProblem(schema, 'CanonicalOrder', order, '/order');
+  if (orderKeys !== undefined) {
+    report(orderKeys.pointer, orderKeys.message);
+  }
+  if (parsed !== undefined) {
+    if (!isDeepStrictEqual(parsed, order)) {
+      report('/event/Payload__c', `does not parse to order: ${firstDifference(parsed, order)}`);
+    } else if (event.Payload__c !== JSON.stringify(order)) {
+      const payloadKeys = keyOrderProblem(schema, 'CanonicalOrder', parsed, '');
+      report(
+        '/event/Payload__c',
+        payloadKeys === undefined
+          ? 'is not the compact JSON of order (JSON.stringify)'
+          : `${payloadKeys.pointer === '' ? '' : `at ${payloadKeys.pointer}: `}${payloadKeys.message}`
+      );
+    }
+  }
+  checkTextLengths(
+    model,
+    ORDER_SUBMITTED_EVENT,
+    { ...event },
+    '/event',
+    'orderSubmitted',
+    findings
+  );
+
+  const mirrored: [keyof typeof event, keyof CanonicalOrder][] = [
+    ['Order_ID__c', 'orderId'],
+    ['Order_Number__c', 'orderNumber'],
+    ['Idempotency_Key__c', 'integrationKey'],
+    ['Submission_Version__c', 'submissionVersion'],
+    ['Correlation_ID__c', 'correlationId']
+  ];
+  for (const [field, property] of mirrored) {
+    if (event[field] !== order[property]) {
+      report(
+        `/event/${field}`,
+        `is ${JSON.stringify(event[field])} but order.${property} is ${JSON.stringify(order[property])}`
+      );
+    }
+  }
+  if (!Number.isInteger(order.submissionVersion) || order.submissionVersion < 1) {
+    report('/order/submissionVersion', `is ${order.submissionVersion}; versions are 1, 2, …`);
+  }
+  const key = integrationKeyOf(order.orderId, order.submissionVersion);
+  if (order.integrationKey !== key) {
+    report(
+      '/order/integrationKey',
+      `is "${order.integrationKey}"; SF-<orderId>-v<submissionVersion> is "${key}"`
+    );
+  }
+  const ids: [string, string | null, string][] = [
+    ['/order/orderId', order.orderId, ORDERS_OBJECT],
+    ['/order/account/id', order.account.id, 'Account'],
+    ['/order/quoteId', order.quoteId, 'Quote'],
+    ['/order/opportunityId', order.opportunityId, 'Opportunity'],
+    ...order.lines.map((line, i): [string, string, string] => [
+      `/order/lines/${i}/orderItemId`,
+      line.orderItemId,
+      'OrderItem'
+    ])
+  ];
+  for (const [pointer, id, objectApiName] of ids) {
+    if (id === null) {
+      continue;
+    }
+    if (!isSalesforceId(id)) {
+      report(pointer, `"${id}" is not an 18-character Salesforce ID`);
+    } else {
+      checkIdPrefix(id, objectApiName, pointer, 'orderSubmitted', findings);
+    }
+  }
+  if (!UTC_MILLIS.test(order.submittedAt) || !isIsoDateTime(order.submittedAt)) {
+    report(
+      '/order/submittedAt',
+      `"${order.submittedAt}" is not an ISO 8601 UTC date-time with milliseconds (YYYY-MM-DDTHH:mm:ss.SSSZ)`
+    );
+  }
+  if (!isIsoDate(order.effectiveDate)) {
+    report('/order/effectiveDate', `"${order.effectiveDate}" is not a date (YYYY-MM-DD)`);
+  }
+  if (!CORRELATION_ID_PATTERN.test(order.correlationId)) {
+    report('/order/correlationId', 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+  }
+  for (const [pointer, value, code] of [
+    ['/order/orderNumber', order.orderNumber, undefined],
+    ['/order/account/erpAccountId', order.account.erpAccountId, 'NO_ERP_ACCOUNT']
+  ] as const) {
+    if (value.trim() === '') {
+      report(
+        pointer,
+        `is blank${code === undefined ? '' : `; such an order is not submitted (${code})`}`
+      );
+    }
+  }
+  if (order.lines.length === 0) {
+    report('/order/lines', 'is empty; an order without lines is not submitted (NO_LINES)');
+  }
+  const itemIds = new Set<string>();
+  let total = 0;
+  order.lines.forEach((line, i) => {
+    const at = `/order/lines/${i}`;
+    if (line.lineNumber !== i + 1) {
+      report(
+        `${at}/lineNumber`,
+        `is ${line.lineNumber}; lines are numbered 1 to ${order.lines.length} in order`
+      );
+    }
+    if (itemIds.has(line.orderItemId)) {
+      report(`${at}/orderItemId`, `${line.orderItemId} is on an earlier line too`);
+    }
+    itemIds.add(line.orderItemId);
+    if (line.sku.trim() === '') {
+      report(`${at}/sku`, 'is blank; such an order is not submitted (PRODUCT_WITHOUT_SKU)');
+    }
+    if (line.erpProductId.trim() === '') {
+      report(
+        `${at}/erpProductId`,
+        'is blank; such an order is not submitted (PRODUCT_WITHOUT_ERP_ID)'
+      );
+    }
+    if (!(line.quantity > 0)) {
+      report(`${at}/quantity`, `is ${line.quantity}; a line orders a positive quantity`);
+    }
+    if (cents(line.totalPrice) !== cents(line.quantity * line.unitPrice)) {
+      report(
+        `${at}/totalPrice`,
+        `is ${line.totalPrice}; quantity × unitPrice is ${cents(line.quantity * line.unitPrice) / 100}`
+      );
+    }
+    total += cents(line.totalPrice);
+  });
+  if (cents(order.totalAmount) !== total) {
+    report(
+      '/order/totalAmount',
+      `is ${order.totalAmount}; the lines' totalPrice add up to ${total / 100}`
+    );
+  }
+  return findings;
+}
+
+function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+/** Where two JSON values first differ, as `<pointer>: <a> ≠ <b>`. */
+function firstDifference(a: unknown, b: unknown, pointer = ''): string {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const x = (a as Record<string, unknown>)[key];
+      const y = (b as Record<string, unknown>)[key];
+      if (!isDeepStrictEqual(x, y)) {
+        return firstDifference(x, y, `${pointer}/${key}`);
+      }
+    }
+  }
+  return `${pointer === '' ? '/' : pointer}: ${JSON.stringify(a) ?? 'nothing'} ≠ ${JSON.stringify(b) ?? 'nothing'}`;
+}
+
+/**
+ * Checks an acknowledgements call against its response: like the records API's exchange (results
+ * line up with the records, the summary adds up, errors exactly on rejected records, keys and
+ * times), plus what the orders API adds: the response is about `Order`, which the orders API
+ * writes; keys are `SF-<order ID>-v<version>`; each applied result's `id` is the order its key
+ * names; nothing is ever created, ignored or seeded; an `accepted` record without `erpOrderId` or
+ * a `rejected` one without `reasons` is rejected `INVALID_RECORD`; and every error is one the API
+ * returns, on its field (`ORDER_ACKNOWLEDGEMENT_ERROR_CODES`).
+ *
+ * @param request - a valid `OrderAcknowledgementsRequest`
+ * @param response - a valid `OrderAcknowledgementsResponse`
+ * @param model - the project's metadata
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkOrderAcknowledgements(
+  request: OrderAcknowledgementsRequest,
+  response: RecordUpsertResponse,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const findings = checkExchange(request, response, model, config, {
+    sender: 'ERP',
+    requestRole: 'acknowledgementsRequest',
+    responseRole: 'acknowledgementsResponse',
+    keyName: 'integrationKey',
+    modifiedAtName: 'occurredAt',
+    caseSensitiveKeys: true,
+    inputs: request.records.map((record) => ({
+      key: record.integrationKey,
+      blank: record.integrationKey.trim() === '',
+      modifiedAt: record.occurredAt,
+      fields: {}
+    })),
+    refuses: refusedByOrdersApi
+  });
+  const onRequest = (pointer: string, message: string): void => {
+    findings.push({ role: 'acknowledgementsRequest', pointer, message });
+  };
+  const onResponse = (pointer: string, message: string): void => {
+    findings.push({ role: 'acknowledgementsResponse', pointer, message });
+  };
+  const codes: Readonly<Record<string, EndpointRecordErrorInfo>> =
+    ORDER_ACKNOWLEDGEMENT_ERROR_CODES;
+  request.records.forEach((record, index) => {
+    const result = response.results[index] as RecordResult | undefined;
+    if (result === undefined) {
+      return;
+    }
+    const at = `/results/${index}`;
+    const rejectedWith = (code: string, field: string | null): boolean =>
+      result.outcome === 'rejected' &&
+      result.errors.some((e) => e.code === code && e.field === field);
+    if (result.outcome === 'created') {
+      onResponse(`${at}/outcome`, 'is created; an acknowledgement never creates an order');
+    }
+    const key = parseIntegrationKey(record.integrationKey);
+    if (
+      record.integrationKey.trim() !== '' &&
+      key === undefined &&
+      !rejectedWith('UNKNOWN_ORDER', 'integrationKey')
+    ) {
+      onRequest(
+        `/records/${index}/integrationKey`,
+        `"${record.integrationKey}" is not SF-<18-character order ID>-v<version>, so no order has it and the record must be rejected UNKNOWN_ORDER`
+      );
+    }
+    if (key !== undefined && result.id !== null && result.id !== key.orderId) {
+      onResponse(
+        `${at}/id`,
+        `is ${result.id}; the key ${record.integrationKey} names order ${key.orderId}`
+      );
+    }
+    checkIdPrefix(result.id, ORDERS_OBJECT, `${at}/id`, 'acknowledgementsResponse', findings);
+    if (
+      record.decision === 'accepted' &&
+      (record.erpOrderId ?? '').trim() === '' &&
+      !rejectedWith('INVALID_RECORD', 'erpOrderId')
+    ) {
+      onRequest(
+        `/records/${index}`,
+        'accepts without erpOrderId, so the record must be rejected INVALID_RECORD on erpOrderId'
+      );
+    }
+    if (
+      record.decision === 'rejected' &&
+      (record.reasons ?? []).every((r) => r.trim() === '') &&
+      !rejectedWith('INVALID_RECORD', 'reasons')
+    ) {
+      onRequest(
+        `/records/${index}`,
+        'rejects without reasons, so the record must be rejected INVALID_RECORD on reasons'
+      );
+    }
+    result.errors.forEach((error, i) => {
+      const info = codes[error.code] as EndpointRecordErrorInfo | undefined;
+      if (info === undefined) {
+        onResponse(
+          `${at}/errors/${i}/code`,
+          `${error.code} is not a code of the order acknowledgements API (${Object.keys(codes).join(', ')})`
+        );
+      } else if (!info.fields.includes(error.field as never)) {
+        onResponse(
+          `${at}/errors/${i}/field`,
+          `is ${JSON.stringify(error.field)}; ${error.code} is reported on ${info.fields.map((f) => JSON.stringify(f)).join(' or ')}`
+        );
+      }
+    });
+  });
+  return findings;
+}
+
+function refusedByOrdersApi(object: IntegrationObject): string | undefined {
+  if (object.objectApiName !== ORDERS_OBJECT) {
+    return `the order acknowledgements API writes ${ORDERS_OBJECT}, not ${object.objectApiName}`;
+  }
+  return object.inboundApi === 'Orders' && object.enabled && object.direction !== 'Outbound'
+    ? undefined
+    : `the orders API does not write ${ORDERS_OBJECT} (Integration_Object__mdt: Inbound_API__c ${object.inboundApi ?? 'blank'}, direction ${object.direction}${object.enabled ? '' : ', disabled'})`;
+}
+
+/** What the acknowledgements say about an order before its status events. */
+export interface OrderBeforeEvents {
+  /** Its ERP status after the acknowledgement: `Acknowledged` or `Rejected`. */
+  readonly status: string;
+  /** The acknowledgement's `integrationKey`. */
+  readonly integrationKey: string;
+  /** The ERP order ID an acceptance stored; undefined for a rejection. */
+  readonly erpOrderId?: string;
+}
+
+/**
+ * The orders an acknowledgements call applied, by integration key and by ERP order ID: accepted
+ * ones are `Acknowledged`, rejected ones `Rejected`. Rejected (not applied) acknowledgements are
+ * left out.
+ *
+ * @param request - a valid `OrderAcknowledgementsRequest`
+ * @param response - its valid response
+ * @returns the orders by `integrationKey` and by `erpOrderId`
+ */
+export function acknowledgedOrders(
+  request: OrderAcknowledgementsRequest,
+  response: RecordUpsertResponse
+): Map<string, OrderBeforeEvents> {
+  const orders = new Map<string, OrderBeforeEvents>();
+  request.records.forEach((record, index) => {
+    const result = response.results[index] as RecordResult | undefined;
+    if (result === undefined || result.outcome === 'rejected') {
+      return;
+    }
+    const order: OrderBeforeEvents =
+      record.decision === 'accepted'
+        ? {
+            status: 'Acknowledged',
+            integrationKey: record.integrationKey,
+            erpOrderId: record.erpOrderId
+          }
+        : { status: 'Rejected', integrationKey: record.integrationKey };
+    orders.set(record.integrationKey, order);
+    if (order.erpOrderId !== undefined) {
+      orders.set(order.erpOrderId, order);
+    }
+  });
+  return orders;
+}
+
+/** What happens to one status event when its batch is processed. */
+export interface StatusEventOutcome {
+  /** Position of the event in the batch (delivery order), from 0. */
+  readonly index: number;
+  /** How the order is named: its integration key when known, else its ERP order ID. */
+  readonly order: string;
+  /**
+   * `applied`: the change moved the order (higher sequence; the same or a reachable status);
+   * `history`: kept in `Order_Status_History__c` only (a sequence not higher than the order's);
+   * `redelivered`: the same order and sequence again, nothing added; `invalid`: a higher sequence
+   * whose status is not reachable from the order's (kept in the history, and rejected
+   * `INVALID_TRANSITION`).
+   */
+  readonly outcome: 'applied' | 'history' | 'redelivered' | 'invalid';
+  /** The order's ERP status before the event. */
+  readonly before: string;
+  /** The order's ERP status after the event. */
+  readonly after: string;
+}
+
+/**
+ * Replays status events the way ADR 9 and `OrderStatusProgress` apply them: every change is kept
+ * (one history row per order and sequence; the same sequence again adds nothing), and only a
+ * change with a higher sequence than the order's current one moves its status, and only to the
+ * same status or one reachable from the current one along the ERP transitions of the lifecycle
+ * ({@link reachableErpStatuses}); a higher sequence with an unreachable status is refused.
+ *
+ * @param events - the events in delivery order
+ * @param before - what the acknowledgements left the orders in ({@link acknowledgedOrders}); an
+ *   order not in it starts `Submitted` with no sequence
+ * @param options - `oneBatch`: the events arrive in one trigger batch, whose changes the trigger
+ *   takes in sequence order (then batch order); by default each event is its own batch, taken in
+ *   delivery order
+ * @returns one outcome per event, in delivery order
+ */
+export function replayOrderStatusEvents(
+  events: readonly OrderStatusEvent[],
+  before: ReadonlyMap<string, OrderBeforeEvents> = new Map(),
+  options: { readonly oneBatch?: boolean } = {}
+): StatusEventOutcome[] {
+  const state = new Map<string, { status: string; sequence: number; seen: Set<number> }>();
+  const processing = events.map((_, index) => index);
+  if (options.oneBatch === true) {
+    processing.sort((a, b) => events[a].Sequence__c - events[b].Sequence__c || a - b);
+  }
+  const outcomes: StatusEventOutcome[] = [];
+  for (const index of processing) {
+    const event = events[index];
+    const known =
+      (event.Integration_Key__c === null ? undefined : before.get(event.Integration_Key__c)) ??
+      (event.ERP_Order_ID__c === null ? undefined : before.get(event.ERP_Order_ID__c));
+    const order =
+      known?.integrationKey ?? event.Integration_Key__c ?? event.ERP_Order_ID__c ?? '(no order)';
+    let current = state.get(order);
+    if (current === undefined) {
+      current = { status: known?.status ?? 'Submitted', sequence: 0, seen: new Set() };
+      state.set(order, current);
+    }
+    const was = current.status;
+    let outcome: StatusEventOutcome['outcome'];
+    if (current.seen.has(event.Sequence__c)) {
+      outcome = 'redelivered';
+    } else if (event.Sequence__c <= current.sequence) {
+      outcome = 'history';
+    } else if (
+      event.Status__c === current.status ||
+      reachableErpStatuses(current.status).includes(event.Status__c)
+    ) {
+      outcome = 'applied';
+      current.status = event.Status__c;
+      current.sequence = event.Sequence__c;
+    } else {
+      outcome = 'invalid';
+    }
+    current.seen.add(event.Sequence__c);
+    outcomes[index] = { index, order, outcome, before: was, after: current.status };
+  }
+  return outcomes;
+}
+
+/**
+ * Checks `ERP_Order_Status__e` events beyond their type: each names its order (ERP order ID or
+ * integration key; acknowledgements by key, `Acknowledged` with the ERP order ID, `Rejected` with
+ * the reasons in `Details__c`), keys
+ * are well-formed, sequences are positive whole numbers that order the changes of an order in
+ * time, a redelivered sequence repeats its event, times and correlation IDs are well-formed, text
+ * fits the event's fields, and replayed from the acknowledgements ({@link replayOrderStatusEvents})
+ * no event is an invalid transition.
+ *
+ * @param events - a valid `OrderStatusEvents`
+ * @param model - the project's metadata (for the event's field lengths)
+ * @param before - what the acknowledgements left the orders in ({@link acknowledgedOrders})
+ * @returns the findings (empty when consistent)
+ */
+export function checkOrderStatusEvents(
+  events: readonly OrderStatusEvent[],
+  model: MetadataModel,
+  before: ReadonlyMap<string, OrderBeforeEvents> = new Map()
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'statusEvents', pointer, message });
+  };
+  if (events.length === 0) {
+    report('/', 'holds no event');
+  }
+  const blank = (value: string | null): boolean => value === null || value.trim() === '';
+  events.forEach((event, i) => {
+    const at = `/${i}`;
+    const status = event.Status__c;
+    if (blank(event.ERP_Order_ID__c) && blank(event.Integration_Key__c)) {
+      report(at, 'names no order: ERP_Order_ID__c or Integration_Key__c is required');
+    }
+    if (
+      !blank(event.Integration_Key__c) &&
+      parseIntegrationKey(event.Integration_Key__c!) === undefined
+    ) {
+      report(
+        `${at}/Integration_Key__c`,
+        `"${event.Integration_Key__c}" is not SF-<18-character order ID>-v<version>`
+      );
+    }
+    if ((status === 'Acknowledged' || status === 'Rejected') && blank(event.Integration_Key__c)) {
+      report(
+        `${at}/Integration_Key__c`,
+        `is blank; ${status === 'Acknowledged' ? 'an' : 'a'} ${status} event names the submission it answers by its key`
+      );
+    }
+    if (status === 'Rejected' && blank(event.Details__c)) {
+      report(`${at}/Details__c`, 'is blank; a Rejected event carries the reasons in Details__c');
+    }
+    if (status === 'Acknowledged' && blank(event.ERP_Order_ID__c)) {
+      report(`${at}/ERP_Order_ID__c`, 'is blank; an Acknowledged event carries the ERP order ID');
+    }
+    if (!Number.isInteger(event.Sequence__c) || event.Sequence__c < 1) {
+      report(`${at}/Sequence__c`, `is ${event.Sequence__c}; sequences are positive whole numbers`);
+    }
+    if (!isIsoDateTime(event.Occurred_At__c)) {
+      report(
+        `${at}/Occurred_At__c`,
+        `"${event.Occurred_At__c}" is not an ISO 8601 date-time with offset or Z`
+      );
+    }
+    if (event.Correlation_ID__c !== null && !CORRELATION_ID_PATTERN.test(event.Correlation_ID__c)) {
+      report(`${at}/Correlation_ID__c`, 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+    }
+    checkTextLengths(model, ORDER_STATUS_EVENT, { ...event }, at, 'statusEvents', findings);
+  });
+  const outcomes = replayOrderStatusEvents(events, before);
+  const bySequence = new Map<string, Map<number, number>>();
+  for (const outcome of outcomes) {
+    const event = events[outcome.index];
+    const at = `/${outcome.index}`;
+    const sequences = bySequence.get(outcome.order) ?? new Map<number, number>();
+    bySequence.set(outcome.order, sequences);
+    const earlier = sequences.get(event.Sequence__c);
+    if (earlier !== undefined) {
+      const first = events[earlier];
+      if (first.Status__c !== event.Status__c || first.Occurred_At__c !== event.Occurred_At__c) {
+        report(
+          `${at}/Sequence__c`,
+          `${event.Sequence__c} of ${outcome.order} is event ${earlier} too, with ${first.Status__c} at ${first.Occurred_At__c}; a sequence names one change`
+        );
+      }
+      continue;
+    }
+    sequences.set(event.Sequence__c, outcome.index);
+    if (outcome.outcome === 'invalid') {
+      report(
+        `${at}/Status__c`,
+        `${event.Status__c} (sequence ${event.Sequence__c}) is not reachable from ${outcome.before}, the status of ${outcome.order} then, so it would be rejected INVALID_TRANSITION`
+      );
+    }
+  }
+  for (const [order, sequences] of bySequence) {
+    const ordered = [...sequences].sort((a, b) => a[0] - b[0]);
+    for (let k = 1; k < ordered.length; k += 1) {
+      const [sequence, index] = ordered[k];
+      const [previousSequence, previousIndex] = ordered[k - 1];
+      if (
+        Date.parse(events[index].Occurred_At__c) < Date.parse(events[previousIndex].Occurred_At__c)
+      ) {
+        report(
+          `/${index}/Occurred_At__c`,
+          `sequence ${sequence} of ${order} happened before sequence ${previousSequence} (${events[previousIndex].Occurred_At__c}); sequences follow time`
+        );
+      }
+    }
+  }
   return findings;
 }
 

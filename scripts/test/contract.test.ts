@@ -6,10 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { copyMetadataProject } from './support/temp-project.js';
 import {
   MARKETING_CAMPAIGNS_API_PATH,
+  ORDER_ACKNOWLEDGEMENTS_API_PATH,
+  ORDER_ACKNOWLEDGEMENT_ERROR_CODES,
   RECORDS_API_PATH,
   RECORD_ERROR_CODES,
   REQUEST_ERROR_CODES
 } from '../../types/contract/error-codes.js';
+import type {
+  OrderAcknowledgementsRequest,
+  OrderStatusEvent,
+  OrderSubmittedEventExample
+} from '../../types/contract/orders.js';
 import type {
   CampaignMemberUpsertRequest,
   LeadConvertedEvent,
@@ -34,7 +41,19 @@ import {
   MARKETING_LEADS_OBJECT,
   MARKETING_TYPES_FILE,
   MARKETING_TYPES_PATH,
+  ORDER_FIXTURES,
+  ORDER_TYPES_FILE,
+  ORDER_TYPES_PATH,
+  acknowledgedOrders,
   campaignMemberKey,
+  checkOrderAcknowledgements,
+  checkOrderFixtures,
+  checkOrderStatusEvents,
+  checkOrderSubmitted,
+  integrationKeyOf,
+  loadOrderFixtures,
+  parseIntegrationKey,
+  replayOrderStatusEvents,
   changedFieldsJson,
   checkCampaignMembersExchange,
   checkContractFixtures,
@@ -61,8 +80,16 @@ import {
   schemaTypeText,
   type FixtureRole,
   type JsonSchema,
-  type MarketingFixtureRole
+  type MarketingFixtureRole,
+  type OrderFixtureRole
 } from '../lib/contract.js';
+import {
+  APEX_LIFECYCLE_PATH,
+  compareLifecycleWithApex,
+  erpReportedStatuses,
+  erpStatusTransitions,
+  parseApexLifecycle
+} from '../docs/order-lifecycle.js';
 import {
   loadMetadataModel,
   type FieldMetadata,
@@ -88,6 +115,11 @@ function readMarketingFixture<T>(role: MarketingFixtureRole): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+function readOrderFixture<T>(role: OrderFixtureRole): T {
+  const file = path.join(MAIN_ROOT, STATIC_RESOURCES, `${ORDER_FIXTURES[role].name}.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -107,6 +139,12 @@ let leadsResponse: MarketingUpsertResponse;
 let membersRequest: CampaignMemberUpsertRequest;
 let membersResponse: MarketingUpsertResponse;
 let leadConverted: LeadConvertedEvent;
+let orderSchema: JsonSchema;
+let orderValidator: ContractValidator;
+let submitted: OrderSubmittedEventExample;
+let acksRequest: OrderAcknowledgementsRequest;
+let acksResponse: RecordUpsertResponse;
+let statusEvents: OrderStatusEvent[];
 
 before(() => {
   schema = generateContractSchema();
@@ -124,6 +162,12 @@ before(() => {
   membersRequest = readMarketingFixture('membersRequest');
   membersResponse = readMarketingFixture('membersResponse');
   leadConverted = readMarketingFixture('leadConverted');
+  orderSchema = generateContractSchema(ORDER_TYPES_FILE);
+  orderValidator = new ContractValidator(orderSchema, ORDER_TYPES_PATH);
+  submitted = readOrderFixture('orderSubmitted');
+  acksRequest = readOrderFixture('acknowledgementsRequest');
+  acksResponse = readOrderFixture('acknowledgementsResponse');
+  statusEvents = readOrderFixture('statusEvents');
 });
 
 /** Messages of the findings, `<role> <pointer>: <message>`. */
@@ -644,9 +688,38 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
     'ErpContract_LeadConvertedEvent.other-contact.json':
       /^\/Contact_ID__c: is 003Hs00001CtA09IAF, but the leads response redirects ML-2002 to 003Hs00001CtA02IAF$/,
     'ErpContract_LeadConvertedEvent.extra-field.json':
-      /^does not match LeadConvertedEvent: \/: unexpected property "Lead_Status__c"$/
+      /^does not match LeadConvertedEvent: \/: unexpected property "Lead_Status__c"$/,
+    'ErpContract_OrderSubmitted.payload-reordered.json':
+      /^\/event\/Payload__c: keys are orderId, orderNumber, integrationKey, submissionVersion, correlationId, account, submittedAt, .*; CanonicalOrder declares orderId, orderNumber, integrationKey, submissionVersion, correlationId, submittedAt, account, /,
+    'ErpContract_OrderSubmitted.wrong-total.json':
+      /^\/order\/totalAmount: is 250; the lines' totalPrice add up to 249\.5$/,
+    'ErpContract_OrderSubmitted.key-version-mismatch.json':
+      /^\/order\/integrationKey: is "SF-801Hs00001OrA01IAF-v1"; SF-<orderId>-v<submissionVersion> is "SF-801Hs00001OrA01IAF-v2"$/,
+    'ErpContract_OrderSubmitted.missing-sku.json':
+      /^does not match OrderSubmittedEventExample: \/order\/lines\/1: missing required property "sku"$/,
+    'ErpContract_OrderSubmitted.lines-misnumbered.json':
+      /^\/order\/lines\/0\/lineNumber: is 2; lines are numbered 1 to 2 in order$/,
+    'ErpContract_OrderAcknowledgementsRequest.decision-approved.json':
+      /^does not match OrderAcknowledgementsRequest: \/records\/0\/decision: "approved" is not one of "accepted", "rejected"$/,
+    'ErpContract_OrderAcknowledgementsRequest.accepted-without-erpOrderId.json':
+      /^\/records\/0: accepts without erpOrderId, so the record must be rejected INVALID_RECORD on erpOrderId$/,
+    'ErpContract_OrderAcknowledgementsResponse.created.json':
+      /^\/results\/0\/outcome: is created; an acknowledgement never creates an order$/,
+    'ErpContract_OrderAcknowledgementsResponse.wrong-order-id.json':
+      /^\/results\/1\/id: is 801Hs00001OrA01IAF; the key SF-801Hs00001OrA02IAF-v1 names order 801Hs00001OrA02IAF$/,
+    'ErpContract_OrderAcknowledgementsResponse.error-on-wrong-field.json':
+      /^\/results\/1\/errors\/0\/field: is "decision"; UNKNOWN_ORDER is reported on "integrationKey"$/,
+    'ErpContract_OrderStatusEvents.unreachable-status.json':
+      /^\/2\/Status__c: Cancelled \(sequence 5\) is not reachable from Shipped, the status of SF-801Hs00001OrA01IAF-v1 then, so it would be rejected INVALID_TRANSITION$/,
+    'ErpContract_OrderStatusEvents.no-order.json':
+      /^\/0: names no order: ERP_Order_ID__c or Integration_Key__c is required$/,
+    'ErpContract_OrderStatusEvents.sequence-reused.json':
+      /^\/3\/Sequence__c: 4 of SF-801Hs00001OrA01IAF-v1 is event 1 too, with Shipped at 2026-03-10T16:00:00Z; a sequence names one change$/,
+    'ErpContract_OrderStatusEvents.status-lowercase.json':
+      /^does not match OrderStatusEvents: \/1\/Status__c: "shipped" is not one of "Acknowledged", "Rejected", "Released", "Partially Shipped", "Shipped", "Invoiced", "Cancelled", "Returned"$/
   };
   const marketingNames = new Set<string>(Object.values(MARKETING_FIXTURES).map((f) => f.name));
+  const orderNames = new Set<string>(Object.values(ORDER_FIXTURES).map((f) => f.name));
 
   it('has an expectation for every file in test-fixtures/contract', () => {
     assert.deepEqual(
@@ -668,7 +741,9 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
       const projectConfig = readIntegrationConfig(projectModel);
       const { problems } = marketingNames.has(name)
         ? checkMarketingFixtures(projectModel, projectConfig, marketingValidator)
-        : checkContractFixtures(projectModel, projectConfig, validator);
+        : orderNames.has(name)
+          ? checkOrderFixtures(projectModel, projectConfig, orderValidator)
+          : checkContractFixtures(projectModel, projectConfig, validator);
       assert.ok(problems.length > 0, `${file} passed the check`);
       for (const problem of problems) {
         assert.equal(problem.filePath, resource, `${file}: ${problem.message}`);
@@ -1230,6 +1305,7 @@ describe('Apex ↔ TypeScript paths', () => {
       }
     }
     assert.equal(mappings.get(RECORDS_API_PATH.replace('{object}', '*')), 'ErpRecordsResource');
+    assert.equal(mappings.get(ORDER_ACKNOWLEDGEMENTS_API_PATH), 'ErpOrdersResource');
     assert.deepEqual(
       Object.entries(MARKETING_API_PATHS).map(([object, apiPath]) => [
         object,
@@ -1464,4 +1540,929 @@ describe('value helpers', () => {
       ]
     );
   });
+});
+
+describe('the order contract schema generated from types/contract/orders.ts', () => {
+  it('has a closed definition for every order type and the shared types it uses', () => {
+    for (const name of [
+      'CanonicalOrder',
+      'CanonicalOrderAccount',
+      'CanonicalOrderLine',
+      'OrderSubmittedEvent',
+      'OrderSubmittedEventExample',
+      'OrderAcknowledgementsRequest',
+      'OrderAcknowledgementInput',
+      'OrderAcknowledgementDecision',
+      'OrderAcknowledgementsResponse',
+      'RecordUpsertResponse',
+      'RecordResult',
+      'RecordError',
+      'ErpOrderStatus',
+      'OrderStatusEvent',
+      'OrderStatusEvents'
+    ]) {
+      assert.ok(orderSchema.definitions?.[name], `no definition for ${name}`);
+    }
+    for (const [name, definition] of Object.entries(orderSchema.definitions!)) {
+      if (definition.properties !== undefined) {
+        assert.equal(definition.additionalProperties, false, name);
+      }
+    }
+    assert.equal(
+      orderSchema.definitions!.OrderAcknowledgementsResponse.$ref,
+      '#/definitions/RecordUpsertResponse'
+    );
+    assert.deepEqual(
+      orderSchema.definitions!.RecordErrorCode.enum,
+      Object.keys(RECORD_ERROR_CODES)
+    );
+  });
+
+  it('declares the canonical order in the exact field order CanonicalOrderBuilder writes', () => {
+    const names = (type: string): string[] => schemaFields(orderSchema, type).map((f) => f.name);
+    assert.deepEqual(names('CanonicalOrder'), [
+      'orderId',
+      'orderNumber',
+      'integrationKey',
+      'submissionVersion',
+      'correlationId',
+      'submittedAt',
+      'account',
+      'quoteId',
+      'opportunityId',
+      'effectiveDate',
+      'poNumber',
+      'description',
+      'totalAmount',
+      'lines'
+    ]);
+    assert.deepEqual(names('CanonicalOrderAccount'), ['id', 'erpAccountId', 'name']);
+    assert.deepEqual(names('CanonicalOrderLine'), [
+      'lineNumber',
+      'orderItemId',
+      'sku',
+      'erpProductId',
+      'productName',
+      'quantity',
+      'unitPrice',
+      'totalPrice',
+      'description'
+    ]);
+    assert.deepEqual(
+      schemaFields(orderSchema, 'OrderAcknowledgementInput').map((f) => [
+        f.name,
+        f.type,
+        f.required
+      ]),
+      [
+        ['integrationKey', 'string', true],
+        ['decision', '"accepted" | "rejected"', true],
+        ['erpOrderId', 'string', false],
+        ['reasons', 'string[]', false],
+        ['occurredAt', 'string', true]
+      ]
+    );
+    assert.deepEqual(
+      schemaFields(orderSchema, 'OrderStatusEvent').map((f) => [f.name, f.type]),
+      [
+        ['ERP_Order_ID__c', 'string | null'],
+        ['Integration_Key__c', 'string | null'],
+        ['Status__c', 'ErpOrderStatus'],
+        ['Sequence__c', 'number'],
+        ['Occurred_At__c', 'string'],
+        ['Details__c', 'string | null'],
+        ['Correlation_ID__c', 'string | null']
+      ]
+    );
+  });
+
+  it('lets the ERP report exactly the statuses the lifecycle model lets it set', () => {
+    assert.deepEqual(orderSchema.definitions!.ErpOrderStatus.enum, erpReportedStatuses());
+  });
+
+  it('types the events with the fields of their platform events', () => {
+    for (const [type, event] of [
+      ['OrderSubmittedEvent', 'ERP_Order_Submitted__e'],
+      ['OrderStatusEvent', 'ERP_Order_Status__e']
+    ]) {
+      assert.deepEqual(
+        schemaFields(orderSchema, type)
+          .map((f) => f.name)
+          .sort(),
+        [...model.objects.get(event)!.fields.keys()].sort(),
+        event
+      );
+    }
+  });
+
+  it('names the order types file for an unknown type', () => {
+    assert.throws(
+      () => orderValidator.validate('Nope', {}),
+      /types\/contract\/orders\.ts exports no type Nope/
+    );
+  });
+});
+
+describe('the order fixtures (static resources shared with the Apex tests)', () => {
+  it('are found in the static resources, one per role', () => {
+    const { fixtures, problems } = loadOrderFixtures(model);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      fixtures.map((f) => [f.role, f.filePath]),
+      (Object.keys(ORDER_FIXTURES) as OrderFixtureRole[]).map((role) => [
+        role,
+        `${STATIC_RESOURCES}/${ORDER_FIXTURES[role].name}.json`
+      ])
+    );
+  });
+
+  it('each match their TypeScript type and pass every semantic check', () => {
+    for (const role of Object.keys(ORDER_FIXTURES) as OrderFixtureRole[]) {
+      assert.deepEqual(
+        orderValidator.validate(ORDER_FIXTURES[role].typeName, readOrderFixture(role)),
+        [],
+        role
+      );
+    }
+    assert.deepEqual(checkOrderFixtures(model, config, orderValidator).problems, []);
+    assert.deepEqual(checkOrderFixtures(model, config).problems, [], 'default validator');
+  });
+
+  it('keep the submission the Apex tests rely on, Payload__c being the compact order', () => {
+    const { event: e, order } = submitted;
+    assert.equal(e.Payload__c, JSON.stringify(order));
+    assert.deepEqual(JSON.parse(e.Payload__c), order);
+    assert.equal(order.integrationKey, `SF-${order.orderId}-v1`);
+    assert.equal(order.integrationKey, integrationKeyOf(order.orderId, order.submissionVersion));
+    assert.deepEqual(
+      [e.Order_ID__c, e.Idempotency_Key__c, e.Submission_Version__c, e.Correlation_ID__c],
+      [order.orderId, order.integrationKey, 1, order.correlationId]
+    );
+    assert.deepEqual(order.account, {
+      id: response.results[1].id,
+      erpAccountId: 'ERP-C-1002',
+      name: 'Bergstrom AG'
+    });
+    assert.match(order.orderId, /^801/);
+    assert.match(order.quoteId!, /^0Q0/);
+    assert.match(order.opportunityId!, /^006/);
+    assert.match(order.submittedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    assert.deepEqual(
+      order.lines.map((l) => [
+        l.lineNumber,
+        l.orderItemId.slice(0, 3),
+        l.sku,
+        l.erpProductId,
+        l.productName,
+        l.quantity,
+        l.unitPrice,
+        l.totalPrice
+      ]),
+      [
+        [1, '802', 'SKU-100', 'ERP-P-100', 'Widget', 2, 100, 200],
+        [2, '802', 'SKU-200', 'ERP-P-200', 'Gadget', 1, 49.5, 49.5]
+      ]
+    );
+    assert.equal(order.totalAmount, 249.5);
+  });
+
+  it('keep the acknowledgements and the status events the Apex tests rely on', () => {
+    assert.deepEqual(
+      acksRequest.records.map((r) => [r.integrationKey, r.decision, r.erpOrderId, r.reasons]),
+      [
+        [submitted.order.integrationKey, 'accepted', 'ERP-O-5001', undefined],
+        ['SF-801Hs00001OrA02IAF-v1', 'rejected', undefined, ['Credit limit exceeded']]
+      ]
+    );
+    assert.ok(acksRequest.records.every((r) => r.occurredAt === '2026-03-05T10:00:00Z'));
+    assert.deepEqual(
+      [acksResponse.object, acksResponse.canonicalObject, acksResponse.summary],
+      ['Order', 'order', { created: 0, updated: 2, unchanged: 0, rejected: 0 }]
+    );
+    assert.deepEqual(
+      acksResponse.results.map((r) => [r.externalId, r.id, r.outcome]),
+      [
+        [submitted.order.integrationKey, submitted.order.orderId, 'updated'],
+        ['SF-801Hs00001OrA02IAF-v1', '801Hs00001OrA02IAF', 'updated']
+      ]
+    );
+    assert.deepEqual(
+      statusEvents.map((e) => [e.ERP_Order_ID__c, e.Status__c, e.Sequence__c]),
+      [
+        ['ERP-O-5001', 'Released', 2],
+        ['ERP-O-5001', 'Shipped', 4],
+        ['ERP-O-5001', 'Invoiced', 5],
+        ['ERP-O-5001', 'Partially Shipped', 3]
+      ]
+    );
+    const before = acknowledgedOrders(acksRequest, acksResponse);
+    assert.deepEqual(
+      replayOrderStatusEvents(statusEvents, before).map((o) => [o.outcome, o.before, o.after]),
+      [
+        ['applied', 'Acknowledged', 'Released'],
+        ['applied', 'Released', 'Shipped'],
+        ['applied', 'Shipped', 'Invoiced'],
+        ['history', 'Invoiced', 'Invoiced']
+      ],
+      'Partially Shipped arrives last, out of order, and stays in the history'
+    );
+  });
+
+  it('write Payload__c and every object in the field order of the types', () => {
+    const check = (type: string, value: object): void => {
+      assert.deepEqual(
+        Object.keys(value),
+        schemaFields(orderSchema, type).map((f) => f.name),
+        type
+      );
+    };
+    check('OrderSubmittedEvent', submitted.event);
+    check('CanonicalOrder', JSON.parse(submitted.event.Payload__c) as object);
+    check('CanonicalOrderAccount', submitted.order.account);
+    submitted.order.lines.forEach((line) => check('CanonicalOrderLine', line));
+    statusEvents.forEach((event) => check('OrderStatusEvent', event));
+    acksResponse.results.forEach((result) => check('RecordResult', result));
+  });
+});
+
+describe('order semantic checks, one rule at a time', () => {
+  function submission(change: (e: OrderSubmittedEventExample) => void, payload = true): string[] {
+    const copy = clone(submitted);
+    change(copy);
+    if (payload) {
+      copy.event.Payload__c = JSON.stringify(copy.order);
+    }
+    return findings(checkOrderSubmitted(copy, orderSchema, model));
+  }
+
+  function acknowledgements(
+    change: (req: OrderAcknowledgementsRequest, res: RecordUpsertResponse) => void
+  ): string[] {
+    const req = clone(acksRequest);
+    const res = clone(acksResponse);
+    change(req, res);
+    return findings(checkOrderAcknowledgements(req, res, model, config));
+  }
+
+  function events(change: (e: OrderStatusEvent[]) => void): string[] {
+    const copy = clone(statusEvents);
+    change(copy);
+    return findings(
+      checkOrderStatusEvents(copy, model, acknowledgedOrders(acksRequest, acksResponse))
+    );
+  }
+
+  it('checks that Payload__c is the order, compact and in declaration order', () => {
+    assert.deepEqual(
+      submission(() => {}),
+      []
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.event.Payload__c = 'not json';
+      }, false),
+      ['orderSubmitted /event/Payload__c: is not JSON']
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.event.Payload__c = JSON.stringify({ ...e.order, poNumber: 'other' });
+      }, false),
+      [
+        'orderSubmitted /event/Payload__c: does not parse to order: /poNumber: "other" ≠ "BA-PO-4471"'
+      ]
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.event.Payload__c = JSON.stringify({ ...e.order, extra: 1 });
+      }, false),
+      ['orderSubmitted /event/Payload__c: does not parse to order: /extra: 1 ≠ nothing']
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.event.Payload__c = JSON.stringify(e.order, null, 1);
+      }, false),
+      ['orderSubmitted /event/Payload__c: is not the compact JSON of order (JSON.stringify)']
+    );
+    assert.deepEqual(
+      submission((e) => {
+        const { id, ...rest } = e.order.lines[0] as unknown as Record<string, unknown> & {
+          id?: unknown;
+        };
+        void id;
+        const { sku, ...others } = rest;
+        e.order.lines[0] = { ...others, sku } as unknown as (typeof e.order.lines)[0];
+      }),
+      [
+        'orderSubmitted /order/lines/0: keys are lineNumber, orderItemId, erpProductId, productName, quantity, unitPrice, totalPrice, description, sku; CanonicalOrderLine declares lineNumber, orderItemId, sku, erpProductId, productName, quantity, unitPrice, totalPrice, description'
+      ]
+    );
+    assert.deepEqual(
+      submission((e) => {
+        const reordered = JSON.parse(e.event.Payload__c) as Record<string, unknown>;
+        const account = reordered.account as Record<string, unknown>;
+        reordered.account = {
+          name: account.name,
+          id: account.id,
+          erpAccountId: account.erpAccountId
+        };
+        e.event.Payload__c = JSON.stringify(reordered);
+      }, false),
+      [
+        'orderSubmitted /event/Payload__c: at /account: keys are name, id, erpAccountId; CanonicalOrderAccount declares id, erpAccountId, name'
+      ]
+    );
+  });
+
+  it('checks the event against the order, the key, IDs, times and field lengths', () => {
+    assert.deepEqual(
+      submission((e) => {
+        e.event.Order_Number__c = '00000102';
+        e.event.Submission_Version__c = 2;
+        e.order.orderId = '801Hs00001OrA01IAA';
+        e.order.account.id = '006Hs00001OpA01IAF';
+        e.order.quoteId = null;
+        e.order.opportunityId = null;
+        e.order.submittedAt = '2026-03-05T09:30:00Z';
+        e.order.effectiveDate = '2026-02-30';
+        e.order.correlationId = 'has spaces';
+        e.event.Correlation_ID__c = 'has spaces';
+        e.event.Idempotency_Key__c = 'x'.repeat(121);
+      }),
+      [
+        'orderSubmitted /event/Idempotency_Key__c: has 121 characters; ERP_Order_Submitted__e.Idempotency_Key__c holds 120',
+        'orderSubmitted /event/Order_ID__c: is "801Hs00001OrA01IAF" but order.orderId is "801Hs00001OrA01IAA"',
+        'orderSubmitted /event/Order_Number__c: is "00000102" but order.orderNumber is "00000101"',
+        `orderSubmitted /event/Idempotency_Key__c: is "${'x'.repeat(121)}" but order.integrationKey is "SF-801Hs00001OrA01IAF-v1"`,
+        'orderSubmitted /event/Submission_Version__c: is 2 but order.submissionVersion is 1',
+        'orderSubmitted /order/integrationKey: is "SF-801Hs00001OrA01IAF-v1"; SF-<orderId>-v<submissionVersion> is "SF-801Hs00001OrA01IAA-v1"',
+        'orderSubmitted /order/orderId: "801Hs00001OrA01IAA" is not an 18-character Salesforce ID',
+        'orderSubmitted /order/account/id: "006Hs00001OpA01IAF" is not an Account ID (they start with 001)',
+        'orderSubmitted /order/submittedAt: "2026-03-05T09:30:00Z" is not an ISO 8601 UTC date-time with milliseconds (YYYY-MM-DDTHH:mm:ss.SSSZ)',
+        'orderSubmitted /order/effectiveDate: "2026-02-30" is not a date (YYYY-MM-DD)',
+        'orderSubmitted /order/correlationId: is not 1 to 64 characters of A-Z a-z 0-9 . _ : -'
+      ]
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.order.submissionVersion = 0;
+        e.event.Submission_Version__c = 0;
+        e.order.integrationKey = 'SF-801Hs00001OrA01IAF-v0';
+        e.event.Idempotency_Key__c = e.order.integrationKey;
+      }),
+      ['orderSubmitted /order/submissionVersion: is 0; versions are 1, 2, …']
+    );
+  });
+
+  it('checks what the submission service requires: an ERP account, lines, SKUs and totals', () => {
+    assert.deepEqual(
+      submission((e) => {
+        e.order.orderNumber = ' ';
+        e.event.Order_Number__c = ' ';
+        e.order.account.erpAccountId = '';
+        e.order.lines[1].orderItemId = e.order.lines[0].orderItemId;
+        e.order.lines[1].sku = '';
+        e.order.lines[1].erpProductId = ' ';
+        e.order.lines[1].quantity = 0;
+        e.order.lines[1].totalPrice = 0;
+        e.order.totalAmount = 200;
+      }),
+      [
+        'orderSubmitted /order/orderNumber: is blank',
+        'orderSubmitted /order/account/erpAccountId: is blank; such an order is not submitted (NO_ERP_ACCOUNT)',
+        'orderSubmitted /order/lines/1/orderItemId: 802Hs00001OiA01IAF is on an earlier line too',
+        'orderSubmitted /order/lines/1/sku: is blank; such an order is not submitted (PRODUCT_WITHOUT_SKU)',
+        'orderSubmitted /order/lines/1/erpProductId: is blank; such an order is not submitted (PRODUCT_WITHOUT_ERP_ID)',
+        'orderSubmitted /order/lines/1/quantity: is 0; a line orders a positive quantity'
+      ]
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.order.lines[0].totalPrice = 199.99;
+        e.order.totalAmount = 249.49;
+      }),
+      ['orderSubmitted /order/lines/0/totalPrice: is 199.99; quantity × unitPrice is 200']
+    );
+    assert.deepEqual(
+      submission((e) => {
+        e.order.lines = [];
+        e.order.totalAmount = 0;
+      }),
+      ['orderSubmitted /order/lines: is empty; an order without lines is not submitted (NO_LINES)']
+    );
+  });
+
+  it('checks the acknowledgements exchange like the records API, with Order as the object', () => {
+    assert.deepEqual(
+      acknowledgements(() => {}),
+      []
+    );
+    assert.deepEqual(
+      acknowledgements((_, res) => {
+        res.object = 'Account';
+        res.canonicalObject = 'account';
+      }),
+      ['acknowledgementsResponse /object: the order acknowledgements API writes Order, not Account']
+    );
+    const disabled: IntegrationConfig = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Order' ? { ...o, inboundApi: 'Records', enabled: false } : o
+      )
+    };
+    assert.deepEqual(
+      findings(checkOrderAcknowledgements(acksRequest, acksResponse, model, disabled)),
+      [
+        'acknowledgementsResponse /object: the orders API does not write Order (Integration_Object__mdt: Inbound_API__c Records, direction Bidirectional, disabled)'
+      ]
+    );
+    const blank: IntegrationConfig = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Order' ? { ...o, inboundApi: undefined } : o
+      )
+    };
+    assert.match(
+      findings(checkOrderAcknowledgements(acksRequest, acksResponse, model, blank))[0],
+      /Inbound_API__c blank, direction Bidirectional\)$/
+    );
+    assert.deepEqual(
+      acknowledgements((req, res) => {
+        req.records[0].occurredAt = 'yesterday';
+        req.records[1].integrationKey = 'sf-801Hs00001OrA01IAF-v1';
+        res.results[1].externalId = 'sf-801Hs00001OrA01IAF-v1';
+        res.results[1].id = null;
+        res.results[1].outcome = 'rejected';
+        res.results[1].errors = [
+          { code: 'UNKNOWN_ORDER', field: 'integrationKey', statusCode: null, message: 'x' }
+        ];
+        res.summary = { created: 0, updated: 1, unchanged: 0, rejected: 1 };
+        res.results[0].ignoredFields = [{ field: 'x', owner: 'ERP', reason: 'KEY_FIELD' }];
+      }),
+      [
+        'acknowledgementsRequest /records/0/occurredAt: "yesterday" is not an ISO 8601 date-time with offset or Z',
+        'acknowledgementsResponse /results/0/ignoredFields: lists x (KEY_FIELD/ERP); ownership of Order says none (reason/owner)'
+      ],
+      'keys differing in case are two keys; a malformed key rejected UNKNOWN_ORDER is consistent'
+    );
+  });
+
+  it('checks what the acknowledgements API adds: keys, order IDs, required properties, codes', () => {
+    assert.deepEqual(
+      acknowledgements((req, res) => {
+        req.records[0].integrationKey = 'ORDER-1';
+        res.results[0].externalId = 'ORDER-1';
+        delete req.records[1].reasons;
+        res.results[1].outcome = 'unchanged';
+        res.summary = { created: 0, updated: 1, unchanged: 1, rejected: 0 };
+      }),
+      [
+        'acknowledgementsRequest /records/0/integrationKey: "ORDER-1" is not SF-<18-character order ID>-v<version>, so no order has it and the record must be rejected UNKNOWN_ORDER',
+        'acknowledgementsRequest /records/1: rejects without reasons, so the record must be rejected INVALID_RECORD on reasons'
+      ]
+    );
+    assert.deepEqual(
+      acknowledgements((req, res) => {
+        req.records[0].erpOrderId = ' ';
+        res.results[0] = {
+          ...res.results[0],
+          outcome: 'rejected',
+          errors: [
+            { code: 'INVALID_RECORD', field: 'erpOrderId', statusCode: null, message: 'x' },
+            { code: 'UNKNOWN_FIELD', field: 'erpOrderId', statusCode: null, message: 'x' }
+          ]
+        };
+        req.records[1].reasons = [' '];
+        res.results[1] = {
+          ...res.results[1],
+          outcome: 'rejected',
+          errors: [{ code: 'INVALID_RECORD', field: 'reasons', statusCode: null, message: 'x' }]
+        };
+        res.summary = { created: 0, updated: 0, unchanged: 0, rejected: 2 };
+      }),
+      [
+        'acknowledgementsResponse /results/0/errors/1/code: UNKNOWN_FIELD is not a code of the order acknowledgements API (BLANK_EXTERNAL_ID, DUPLICATE_EXTERNAL_ID, INVALID_RECORD, INVALID_MODIFIED_AT, WRONG_TYPE, STALE_UPDATE, UNKNOWN_ORDER, INVALID_TRANSITION, SAVE_FAILED, ALL_OR_NONE_ABORTED)'
+      ],
+      'rejected as required, the records are consistent'
+    );
+    assert.deepEqual(
+      acknowledgements((req, res) => {
+        res.results[0].id = '001Hs00001AbCdEIAV';
+        res.results[1] = {
+          ...res.results[1],
+          outcome: 'rejected',
+          errors: [
+            { code: 'STALE_UPDATE', field: 'integrationKey', statusCode: null, message: 'x' }
+          ]
+        };
+        res.summary = { created: 0, updated: 1, unchanged: 0, rejected: 1 };
+        req.allOrNone = undefined;
+      }),
+      [
+        'acknowledgementsResponse /results/0/id: is 001Hs00001AbCdEIAV; the key SF-801Hs00001OrA01IAF-v1 names order 801Hs00001OrA01IAF',
+        'acknowledgementsResponse /results/0/id: "001Hs00001AbCdEIAV" is not an Order ID (they start with 801)'
+      ],
+      'a superseded key still names its order'
+    );
+    assert.ok(Object.keys(ORDER_ACKNOWLEDGEMENT_ERROR_CODES).every((c) => c in RECORD_ERROR_CODES));
+  });
+
+  it('reads and builds integration keys', () => {
+    assert.deepEqual(parseIntegrationKey('SF-801Hs00001OrA01IAF-v12'), {
+      orderId: '801Hs00001OrA01IAF',
+      version: 12
+    });
+    for (const key of [
+      'SF-801Hs00001OrA01IAA-v1',
+      'SF-001Hs00001AbCdEIAV-v1',
+      'SF-801Hs00001OrA01IAF-v0',
+      'SF-801Hs00001OrA01-v1',
+      'sf-801Hs00001OrA01IAF-v1'
+    ]) {
+      assert.equal(parseIntegrationKey(key), undefined, key);
+    }
+    assert.equal(integrationKeyOf('801Hs00001OrA01IAF', 3), 'SF-801Hs00001OrA01IAF-v3');
+  });
+
+  it('checks each status event: its order, key, sequence, time, correlation and lengths', () => {
+    assert.deepEqual(
+      events(() => {}),
+      []
+    );
+    assert.deepEqual(
+      events((e) => {
+        e[0].Integration_Key__c = 'SF-1';
+        e[0].Correlation_ID__c = 'has spaces';
+        e[1].Sequence__c = 3.5;
+        e[1].Occurred_At__c = '2026-03-10';
+        e[2].Details__c = 'x'.repeat(32769);
+      }),
+      [
+        'statusEvents /0/Integration_Key__c: "SF-1" is not SF-<18-character order ID>-v<version>',
+        'statusEvents /0/Correlation_ID__c: is not 1 to 64 characters of A-Z a-z 0-9 . _ : -',
+        'statusEvents /1/Sequence__c: is 3.5; sequences are positive whole numbers',
+        'statusEvents /1/Occurred_At__c: "2026-03-10" is not an ISO 8601 date-time with offset or Z',
+        'statusEvents /2/Details__c: has 32769 characters; ERP_Order_Status__e.Details__c holds 32768'
+      ]
+    );
+    assert.deepEqual(
+      events((e) => {
+        e.length = 0;
+      }),
+      ['statusEvents /: holds no event']
+    );
+  });
+
+  it('checks acknowledgement events and replays statuses through the lifecycle', () => {
+    const key = 'SF-801Hs00001OrA03IAF-v1';
+    const ack = (status: 'Acknowledged' | 'Rejected', sequence: number): OrderStatusEvent => ({
+      ERP_Order_ID__c: null,
+      Integration_Key__c: null,
+      Status__c: status,
+      Sequence__c: sequence,
+      Occurred_At__c: '2026-03-05T10:00:00Z',
+      Details__c: null,
+      Correlation_ID__c: null
+    });
+    assert.deepEqual(
+      events((e) => {
+        e.splice(0, e.length, ack('Acknowledged', 1), ack('Rejected', 2));
+      }),
+      [
+        'statusEvents /0: names no order: ERP_Order_ID__c or Integration_Key__c is required',
+        'statusEvents /0/Integration_Key__c: is blank; an Acknowledged event names the submission it answers by its key',
+        'statusEvents /0/ERP_Order_ID__c: is blank; an Acknowledged event carries the ERP order ID',
+        'statusEvents /1: names no order: ERP_Order_ID__c or Integration_Key__c is required',
+        'statusEvents /1/Integration_Key__c: is blank; a Rejected event names the submission it answers by its key',
+        'statusEvents /1/Details__c: is blank; a Rejected event carries the reasons in Details__c',
+        'statusEvents /1/Status__c: Rejected (sequence 2) is not reachable from Acknowledged, the status of (no order) then, so it would be rejected INVALID_TRANSITION'
+      ]
+    );
+    const accepted = {
+      ...ack('Acknowledged', 1),
+      Integration_Key__c: key,
+      ERP_Order_ID__c: 'ERP-O-7'
+    };
+    const shipped = { ...statusEvents[1], ERP_Order_ID__c: 'ERP-O-7', Sequence__c: 3 };
+    const again = { ...shipped, Sequence__c: 4, Occurred_At__c: '2026-03-10T17:00:00Z' };
+    const late = { ...statusEvents[0], ERP_Order_ID__c: 'ERP-O-7', Integration_Key__c: key };
+    const rejected = { ...ack('Rejected', 5), Integration_Key__c: key, Details__c: 'No stock' };
+    const stream = [accepted, shipped, shipped, again, late, rejected];
+    assert.deepEqual(
+      replayOrderStatusEvents(stream).map((o) => [o.order, o.outcome, o.after]),
+      [
+        [key, 'applied', 'Acknowledged'],
+        ['ERP-O-7', 'applied', 'Shipped'],
+        ['ERP-O-7', 'redelivered', 'Shipped'],
+        ['ERP-O-7', 'applied', 'Shipped'],
+        [key, 'applied', 'Released'],
+        [key, 'invalid', 'Released']
+      ],
+      'without acknowledgements, an order named by its ERP ID and by its key are two orders'
+    );
+    const before = new Map([
+      [key, { status: 'Acknowledged', integrationKey: key, erpOrderId: 'ERP-O-7' }],
+      ['ERP-O-7', { status: 'Acknowledged', integrationKey: key, erpOrderId: 'ERP-O-7' }]
+    ]);
+    assert.deepEqual(
+      replayOrderStatusEvents(stream, before).map((o) => [o.outcome, o.after]),
+      [
+        ['applied', 'Acknowledged'],
+        ['applied', 'Shipped'],
+        ['redelivered', 'Shipped'],
+        ['applied', 'Shipped'],
+        ['history', 'Shipped'],
+        ['invalid', 'Shipped']
+      ]
+    );
+    assert.deepEqual(
+      replayOrderStatusEvents(statusEvents, acknowledgedOrders(acksRequest, acksResponse), {
+        oneBatch: true
+      }).map((o) => [o.outcome, o.after]),
+      [
+        ['applied', 'Released'],
+        ['applied', 'Shipped'],
+        ['applied', 'Invoiced'],
+        ['applied', 'Partially Shipped']
+      ],
+      'in one batch the trigger takes the changes in sequence order'
+    );
+    assert.deepEqual(
+      findings(
+        checkOrderStatusEvents(
+          [accepted, shipped, { ...shipped, Status__c: 'Released' }, again],
+          model
+        )
+      ),
+      [
+        'statusEvents /2/Sequence__c: 3 of ERP-O-7 is event 1 too, with Shipped at 2026-03-10T16:00:00Z; a sequence names one change'
+      ]
+    );
+    assert.deepEqual(
+      findings(
+        checkOrderStatusEvents(
+          [{ ...again, Occurred_At__c: '2026-03-01T00:00:00Z' }, shipped],
+          model
+        )
+      ),
+      [
+        'statusEvents /0/Occurred_At__c: sequence 4 of ERP-O-7 happened before sequence 3 (2026-03-10T16:00:00Z); sequences follow time'
+      ],
+      'a status may overtake the acknowledgement of a Submitted order (reachable through it)'
+    );
+  });
+
+  it('leaves out acknowledgements the call rejected', () => {
+    const res = clone(acksResponse);
+    res.results[1].outcome = 'rejected';
+    const orders = acknowledgedOrders(acksRequest, res);
+    assert.deepEqual([...orders.keys()], [submitted.order.integrationKey, 'ERP-O-5001']);
+    assert.deepEqual(
+      [...acknowledgedOrders(acksRequest, acksResponse).values()].map((o) => o.status),
+      ['Acknowledged', 'Acknowledged', 'Rejected']
+    );
+    assert.equal(acknowledgedOrders(acksRequest, { ...res, results: [] }).size, 0);
+  });
+
+  it('reports a missing order fixture', () => {
+    const root = copyProject();
+    fs.rmSync(path.join(root, STATIC_RESOURCES, 'ErpContract_OrderStatusEvents.json'));
+    const projectModel = loadMetadataModel(root);
+    const { problems } = checkOrderFixtures(projectModel, readIntegrationConfig(projectModel));
+    assert.deepEqual(problems, [
+      {
+        filePath: `${STATIC_RESOURCES}/ErpContract_OrderStatusEvents.json`,
+        message:
+          'is missing: the contract fixture ErpContract_OrderStatusEvents (OrderStatusEvents) must exist beside the others'
+      }
+    ]);
+  });
+});
+
+describe('Apex ↔ TypeScript order lifecycle (OrderLifecycle.cls)', () => {
+  const SAMPLE = `
+    /** The ERP statuses. Map<String, Set<String>> OLD = new Map<String, Set<String>>{ 'X' => new Set<String>{ 'Y' } }; */
+    public inherited sharing class OrderLifecycle {
+        public static final String SUBMITTED = 'Submitted';
+        public static final String ACKNOWLEDGED = 'Acknowledged';
+        public static final String REJECTED = 'Rejected';
+        public static final String RELEASED = 'Released';
+        public static final String PARTIALLY_SHIPPED = 'Partially Shipped';
+        public static final String SHIPPED = 'Shipped';
+        public static final String INVOICED = 'Invoiced';
+        public static final String CANCELLED = 'Cancelled';
+        public static final String RETURNED = 'Returned';
+        private static final Map<String, Set<String>> NEXT_STATUSES = new Map<String, Set<String>>{
+            SUBMITTED => new Set<String>{ ACKNOWLEDGED, REJECTED },
+            REJECTED => new Set<String>{ SUBMITTED }, // resubmission
+            ACKNOWLEDGED => new Set<String>{ RELEASED, CANCELLED },
+            RELEASED => new Set<String>{ PARTIALLY_SHIPPED, SHIPPED, CANCELLED },
+            PARTIALLY_SHIPPED => new Set<String>{ SHIPPED },
+            SHIPPED => new Set<String>{ INVOICED, RETURNED },
+            INVOICED => new Set<String>{ 'Returned' },
+            CANCELLED => new Set<String>(),
+            RETURNED => new Set<String>()
+        };
+        private static final Map<String, List<String>> LABELS = new Map<String, List<String>>();
+        public static Set<String> nextStatuses(String fromStatus) {
+            if (String.isBlank(fromStatus)) { return new Set<String>{ SUBMITTED }; }
+            Set<String> next = NEXT_STATUSES.get(fromStatus);
+            return next == null ? new Set<String>() : new Set<String>(next);
+        }
+    }`;
+
+  it('reads the direct-transition map nextStatuses uses, and finds it equal to the model', () => {
+    const apex = parseApexLifecycle(SAMPLE);
+    assert.equal(apex.mapName, 'NEXT_STATUSES');
+    assert.equal(apex.constants.get('PARTIALLY_SHIPPED'), 'Partially Shipped');
+    assert.deepEqual(
+      apex.transitions.map((t) => `${t.from} → ${t.to}`),
+      erpStatusTransitions().map((t) => `${t.from} → ${t.to}`)
+    );
+    assert.deepEqual(compareLifecycleWithApex(apex), []);
+  });
+
+  it('names every difference: missing and extra transitions, unknown and missing statuses', () => {
+    const changed = SAMPLE.replace(
+      'RELEASED => new Set<String>{ PARTIALLY_SHIPPED, SHIPPED, CANCELLED }',
+      "RELEASED => new Set<String>{ PARTIALLY_SHIPPED, SHIPPED, 'Backordered' }"
+    )
+      .replace(
+        'SUBMITTED => new Set<String>{ ACKNOWLEDGED, REJECTED }',
+        'SUBMITTED => new Set<String>{ ACKNOWLEDGED, REJECTED, CANCELLED }'
+      )
+      .replace("public static final String RETURNED = 'Returned';", '')
+      .replace('RETURNED => new Set<String>()', "'Returned' => new Set<String>()")
+      .replace(
+        'SHIPPED => new Set<String>{ INVOICED, RETURNED }',
+        "SHIPPED => new Set<String>{ INVOICED, 'Returned' }"
+      );
+    assert.deepEqual(compareLifecycleWithApex(parseApexLifecycle(changed)), [
+      "no String constant of OrderLifecycle.cls has the value 'Returned'",
+      "NEXT_STATUSES names 'Backordered', which is not an ERP status of scripts/docs/order-lifecycle.ts",
+      'NEXT_STATUSES lacks Released → Cancelled, a transition of scripts/docs/order-lifecycle.ts',
+      'NEXT_STATUSES allows Submitted → Cancelled, which scripts/docs/order-lifecycle.ts does not',
+      'NEXT_STATUSES allows Released → Backordered, which scripts/docs/order-lifecycle.ts does not'
+    ]);
+  });
+
+  it('reads maps filled with put, and picks the map nextStatuses names', () => {
+    const apex = parseApexLifecycle(`
+      public class OrderLifecycle {
+        static final String A = 'Submitted';
+        private static final Map<String, Set<String>> OTHER = new Map<String, Set<String>>{ A => new Set<String>{ 'Rejected' } };
+        private static final Map<String, List<String>> NEXT;
+        static {
+          NEXT = new Map<String, List<String>>();
+          NEXT.put(A, new List<String>{ 'Acknowledged', 'Rejected' });
+          next.put('Rejected', new List<String>{ A });
+        }
+        public static Set<String> nextStatuses(String s) { return new Set<String>(NEXT.get(s)); }
+      }`);
+    assert.equal(apex.mapName, 'NEXT');
+    assert.deepEqual(
+      apex.transitions.map((t) => `${t.from} → ${t.to}`),
+      ['Submitted → Acknowledged', 'Submitted → Rejected', 'Rejected → Submitted']
+    );
+  });
+
+  it('fails clearly on source it cannot read', () => {
+    const body = (map: string, next = 'return NEXT.get(s);'): string =>
+      `class C { static final String A = 'Submitted'; ${map} public static Set<String> nextStatuses(String s) { ${next} } }`;
+    assert.throws(
+      () => parseApexLifecycle('class C {}'),
+      /no Map<String, Set<String>> of direct transitions/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          'class C { Map<String, Set<String>> NEXT = new Map<String, Set<String>>{}; }'
+        ),
+      /no nextStatuses method/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          body(
+            'Map<String, Set<String>> NEXT = new Map<String, Set<String>>(); Map<String, Set<String>> MORE = new Map<String, Set<String>>();',
+            'return NEXT.get(s) ?? MORE.get(s);'
+          )
+        ),
+      /cannot tell which map nextStatuses reads \(it names several of next, more\)/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          body(
+            'Map<String, Set<String>> NEXT = new Map<String, Set<String>>(); Map<String, Set<String>> MORE = new Map<String, Set<String>>();',
+            'return helper(s);'
+          )
+        ),
+      /cannot tell which map nextStatuses reads \(it names none of next, more\)/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          body('Map<String, Set<String>> NEXT = new Map<String, Set<String>>{ A };')
+        ),
+      /NEXT: cannot read the entry "A"/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          body(
+            'Map<String, Set<String>> NEXT = new Map<String, Set<String>>{ A => new Set<String>{ B } };'
+          )
+        ),
+      /NEXT: B is not a String constant of the class/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          body('Map<String, Set<String>> NEXT = new Map<String, Set<String>>(); { NEXT.put(A); }')
+        ),
+      /NEXT\.put: cannot read "A"/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(body('Map<String, Set<String>> NEXT = new Map<String, Set<String>>();')),
+      /NEXT holds no transition/
+    );
+    assert.throws(
+      () =>
+        parseApexLifecycle(
+          `class C { Map<String, Set<String>> NEXT = new Map<String, Set<String>>{ A => new Set<String>{ 'x' `
+        ),
+      /unbalanced \{/
+    );
+  });
+
+  const apexFile = path.join(MAIN_ROOT, APEX_LIFECYCLE_PATH);
+  const present = fs.existsSync(apexFile);
+  it(
+    `${APEX_LIFECYCLE_PATH} allows exactly the transitions of scripts/docs/order-lifecycle.ts`,
+    {
+      skip: present
+        ? false
+        : `${APEX_LIFECYCLE_PATH} does not exist yet: the cross-check runs once the order Apex is in`
+    },
+    () => {
+      const apex = parseApexLifecycle(fs.readFileSync(apexFile, 'utf8'));
+      assert.deepEqual(compareLifecycleWithApex(apex), []);
+    }
+  );
+});
+
+describe('Apex ↔ TypeScript order contract', () => {
+  it('describes the orders-only codes as the ApexDoc of InboundErrorCode.cls does', () => {
+    const apexSource = fs.readFileSync(path.join(MAIN_ROOT, APEX_ERROR_CODES_PATH), 'utf8');
+    for (const code of ['UNKNOWN_ORDER', 'INVALID_TRANSITION'] as const) {
+      const apexDoc = new RegExp(
+        `/\\*\\* @description (.+?) \\*/\\s*public static final String ${code}\\b`
+      ).exec(apexSource)?.[1];
+      assert.ok(apexDoc, `no ApexDoc for ${code}`);
+      assert.match(apexDoc, /^Orders only: /);
+      const ts = RECORD_ERROR_CODES[code];
+      assert.match(ts.description, /^Orders only: /);
+      for (const term of apexDoc.match(/`[^`]+`/g) ?? []) {
+        assert.ok(ts.description.includes(term), `${code}: ${term} is not in "${ts.description}"`);
+      }
+      assert.deepEqual(ts.onlyIn, ['order acknowledgements', 'order status events']);
+    }
+  });
+
+  const builder = path.join(
+    MAIN_ROOT,
+    'force-app/main/default/classes/orders/CanonicalOrderBuilder.cls'
+  );
+  it(
+    'CanonicalOrderBuilder.cls writes the canonical order in the field order of the types',
+    {
+      skip: fs.existsSync(builder)
+        ? false
+        : 'CanonicalOrderBuilder.cls does not exist yet: the cross-check runs once the order Apex is in'
+    },
+    () => {
+      const source = fs.readFileSync(builder, 'utf8');
+      const written = (method: RegExp): string[] => {
+        const start = source.search(method);
+        assert.ok(start >= 0, `no ${method}`);
+        const body = source.slice(start, source.indexOf('\n    }\n', start));
+        return [
+          ...body.matchAll(
+            /(?:Field|writeText|writeNumber|writeFieldName)\((?:generator, )?'(\w+)'/g
+          )
+        ].map((m) => m[1]);
+      };
+      const order = (type: string): string[] => schemaFields(orderSchema, type).map((f) => f.name);
+      assert.deepEqual(
+        written(/public static String build\(Order order\)/),
+        order('CanonicalOrder').filter((name) => name !== 'account' && name !== 'lines')
+      );
+      assert.deepEqual(written(/private static void writeAccount\(/), [
+        'account',
+        ...order('CanonicalOrderAccount')
+      ]);
+      assert.deepEqual(written(/private static void writeLine\(/), order('CanonicalOrderLine'));
+    }
+  );
 });

@@ -36,9 +36,13 @@ import {
   CAMPAIGN_MEMBERS_API_PATH,
   MARKETING_CAMPAIGNS_API_PATH,
   MARKETING_LEADS_API_PATH,
+  ORDER_ACKNOWLEDGEMENTS_API_PATH,
+  ORDER_ACKNOWLEDGEMENT_ERROR_CODES,
   RECORD_ERROR_CODES,
   REQUEST_ERROR_CODES
 } from '../../types/contract/error-codes.js';
+import { readOrderDocsInput } from '../docs/contract-docs.js';
+import { checkOrderMetadata } from '../docs/orders-api.js';
 import type {
   CampaignMemberUpsertRequest,
   MarketingCampaignsRequest
@@ -48,7 +52,9 @@ import {
   LIFECYCLE_STATES,
   LIFECYCLE_TRANSITIONS,
   checkLifecycleAgainstMetadata,
-  lifecycleDiagram
+  erpReportedStatuses,
+  lifecycleDiagram,
+  reachableErpStatuses
 } from '../docs/order-lifecycle.js';
 
 const MAIN_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -881,10 +887,16 @@ describe('the record-sync contract documents, generated from the repository', ()
     result = await generateDocs(MAIN_ROOT);
   });
 
-  it('adds records-api.md, record-changed-event.md and marketing-api.md, linked from README.md', () => {
+  it('adds records-api.md, record-changed-event.md, marketing-api.md and orders-api.md, linked from README.md', () => {
     assert.deepEqual(
       result.documents.map((d) => d.relativePath),
-      [...DOC_NAMES, 'marketing-api.md', 'record-changed-event.md', 'records-api.md']
+      [
+        ...DOC_NAMES,
+        'marketing-api.md',
+        'orders-api.md',
+        'record-changed-event.md',
+        'records-api.md'
+      ]
         .sort()
         .map((n) => `${DOCS_DIR}/${n}`)
     );
@@ -895,6 +907,7 @@ describe('the record-sync contract documents, generated from the repository', ()
       readme,
       /- \[Marketing API\]\(marketing-api\.md\): the marketing platform's side: /
     );
+    assert.match(readme, /- \[Orders API\]\(orders-api\.md\): the order hand-off to the ERP: /);
   });
 
   it('documents the endpoint, headers and every type of the request and response', () => {
@@ -929,11 +942,27 @@ describe('the record-sync contract documents, generated from the repository', ()
       requestRows.slice(1).map((r) => [r[0], r[1]]),
       Object.entries(REQUEST_ERROR_CODES).map(([c, info]) => [`\`${c}\``, String(info.httpStatus)])
     );
+    const recordRows = rows(section(md, '## Record error codes'));
+    assert.deepEqual(recordRows[0], ['Code', 'Only in', 'Meaning']);
     assert.deepEqual(
-      rows(section(md, '## Record error codes'))
-        .slice(1)
-        .map((r) => r[0]),
+      recordRows.slice(1).map((r) => r[0]),
       Object.keys(RECORD_ERROR_CODES).map((c) => `\`${c}\``)
+    );
+    assert.deepEqual(
+      recordRows
+        .slice(1)
+        .filter((r) => r[1] !== '—')
+        .map((r) => [r[0], r[1]]),
+      [
+        ['`UNKNOWN_CAMPAIGN`', 'campaign-members API'],
+        ['`UNKNOWN_LEAD`', 'campaign-members API'],
+        ['`UNKNOWN_ORDER`', 'order acknowledgements API, `ERP_Order_Status__e`'],
+        ['`INVALID_TRANSITION`', 'order acknowledgements API, `ERP_Order_Status__e`']
+      ]
+    );
+    assert.match(
+      md,
+      /\n`UNKNOWN_CAMPAIGN` and `UNKNOWN_LEAD` are returned only by the campaign-members API, never by the records API\. `UNKNOWN_ORDER` and `INVALID_TRANSITION` are returned only by the order acknowledgements API and `ERP_Order_Status__e`, never by the records API\.\n/
     );
   });
 
@@ -981,8 +1010,8 @@ describe('the record-sync contract documents, generated from the repository', ()
         'Campaign: written by the marketing API (`/erp-bridge/v1/marketing/campaigns`)',
         'CampaignMember: written by the marketing API (`/erp-bridge/v1/marketing/campaign-members`)',
         'Opportunity: outbound only',
-        'Order: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle',
-        'OrderItem: written by the orders API (`/erp-bridge/v1/orders`), which applies the order lifecycle'
+        'Order: written by the orders API (`/erp-bridge/v1/orders/acknowledgements` and `ERP_Order_Status__e`), which applies the order lifecycle',
+        'OrderItem: no inbound API writes it (`Inbound_API__c` is blank)'
       ]
     );
   });
@@ -1388,7 +1417,7 @@ describe('the marketing contract document, generated from the repository', () =>
     );
     assert.match(
       doc(result, 'records-api.md'),
-      /\n`UNKNOWN_CAMPAIGN` and `UNKNOWN_LEAD` are returned only by the campaign-members API, never by the records API\.\n/
+      /\n`UNKNOWN_CAMPAIGN` and `UNKNOWN_LEAD` are returned only by the campaign-members API, never by the records API\. /
     );
   });
 
@@ -1725,7 +1754,7 @@ describe('the marketing contract document, generated from the repository', () =>
     const alone = await generateDocs(marketingOnly);
     assert.deepEqual(
       alone.documents.map((d) => path.basename(d.relativePath)),
-      [...DOC_NAMES, 'marketing-api.md'].sort()
+      [...DOC_NAMES, 'marketing-api.md', 'orders-api.md'].sort()
     );
     const text = doc(alone, 'marketing-api.md');
     assert.doesNotMatch(text, /\]\((records-api|record-changed-event)\.md\)/);
@@ -1752,5 +1781,361 @@ describe('the marketing contract document, generated from the repository', () =>
     assert.ok(!records.documents.some((d) => d.relativePath.endsWith('marketing-api.md')));
     assert.doesNotMatch(doc(records, 'README.md'), /marketing-api/);
     assert.ok(!records.warnings.some((w) => /marketing API has no endpoint/.test(w)));
+  });
+});
+
+describe('the orders contract document, generated from the repository', () => {
+  const STATIC = 'force-app/main/default/staticresources';
+  const STATUS_FIELDS = 'force-app/main/default/objects/ERP_Order_Status__e/fields';
+  let result: GenerationResult;
+  let md: string;
+  before(async () => {
+    result = await generateDocs(MAIN_ROOT);
+    md = doc(result, 'orders-api.md');
+  });
+
+  it('shows the hand-off from submission to statuses, linking the lifecycle', () => {
+    const handOff = section(md, '## The hand-off');
+    assert.match(handOff, /```mermaid\nsequenceDiagram\n/);
+    assert.ok(
+      handOff.includes(`  MW->>SF: POST ${ORDER_ACKNOWLEDGEMENTS_API_PATH}\n`),
+      'the acknowledgement call is in the diagram'
+    );
+    assert.deepEqual(
+      [...handOff.matchAll(/^\d\. \*\*([^*]+)\.\*\*/gm)].map((m) => m[1]),
+      ['Submit', 'Event out', 'Acknowledge', 'Activation', 'Statuses']
+    );
+    assert.match(md, /\]\(order-lifecycle\.md\)/);
+    assert.match(md, /\[records API\]\(records-api\.md\)/);
+    for (const anchor of ['#erp_order_submitted__e', '#acknowledgements', '#erp_order_status__e']) {
+      assert.ok(handOff.includes(`](${anchor})`), anchor);
+    }
+  });
+
+  it('documents ERP_Order_Submitted__e and the canonical order from the types and the metadata', () => {
+    const submitted = section(md, '## ERP_Order_Submitted__e');
+    assert.deepEqual(
+      rows(subsection(submitted, '### Fields')).map((r) => [r[0], r[1], r[2]]),
+      [
+        ['Field', 'Salesforce type', 'JSON type'],
+        ['`Order_ID__c`', 'Text(18)', '`string`'],
+        ['`Order_Number__c`', 'Text(30)', '`string`'],
+        ['`Idempotency_Key__c`', 'Text(120)', '`string`'],
+        ['`Submission_Version__c`', 'Number(4, 0)', '`number`'],
+        ['`Payload__c`', 'LongTextArea(131072)', '`string`'],
+        ['`Correlation_ID__c`', 'Text(64)', '`string`']
+      ]
+    );
+    for (const type of ['CanonicalOrder', 'CanonicalOrderAccount', 'CanonicalOrderLine']) {
+      assert.match(submitted, new RegExp(`\\n### ${type}\\n`), type);
+    }
+    assert.deepEqual(
+      rows(subsection(submitted, '### CanonicalOrderLine'))
+        .slice(1)
+        .map((r) => r[0]),
+      [
+        'lineNumber',
+        'orderItemId',
+        'sku',
+        'erpProductId',
+        'productName',
+        'quantity',
+        'unitPrice',
+        'totalPrice',
+        'description'
+      ].map((f) => `\`${f}\``)
+    );
+    assert.match(
+      subsection(submitted, '### When it is published'),
+      /`NO_ERP_ACCOUNT`.*`NO_LINES`.*`PRODUCT_WITHOUT_SKU`.*`PRODUCT_WITHOUT_ERP_ID`.*`INACTIVE_PRICEBOOK_ENTRY`.*`ALREADY_SUBMITTED`.*`NOT_DRAFT`/
+    );
+  });
+
+  it('documents the acknowledgements endpoint: headers, shapes, rules and its own error codes', () => {
+    const acks = section(md, '## Acknowledgements');
+    assert.ok(acks.includes(`\`\`\`http\nPOST ${ORDER_ACKNOWLEDGEMENTS_API_PATH}\n`));
+    for (const header of ['Idempotency-Key', 'X-Correlation-Id', 'Idempotent-Replayed']) {
+      assert.match(acks, new RegExp(`\\| \`${header}\` +\\|`), header);
+    }
+    for (const type of [
+      'OrderAcknowledgementsRequest',
+      'OrderAcknowledgementInput',
+      'RecordUpsertResponse',
+      'RecordResult',
+      'RecordError',
+      'ErrorResponse'
+    ]) {
+      assert.match(acks, new RegExp(`\\n#### ${type}\\n`), type);
+    }
+    const rules = subsection(acks, '### Rules');
+    for (const words of [
+      /\*\*accepted\*\*.*then the order is \*\*Activated\*\*/,
+      /\*\*rejected\*\*.*the order stays Draft/,
+      /is `unchanged` and writes nothing/,
+      /rejected after accepted.*`INVALID_TRANSITION`.*`STALE_UPDATE`.*`UNKNOWN_ORDER`/
+    ]) {
+      assert.match(rules, words);
+    }
+    const codes = rows(subsection(acks, '### Record error codes'));
+    assert.deepEqual(codes[0], ['Code', 'Field', 'When']);
+    assert.deepEqual(
+      codes.slice(1).map((r) => [r[0], r[1]]),
+      Object.entries(ORDER_ACKNOWLEDGEMENT_ERROR_CODES).map(([c, info]) => [
+        `\`${c}\``,
+        info.fields.map((f) => (f === null ? 'null' : `\`${f}\``)).join(', ')
+      ])
+    );
+    assert.deepEqual(
+      rows(subsection(acks, '#### Request error codes'))
+        .slice(1)
+        .map((r) => r[0]),
+      Object.keys(REQUEST_ERROR_CODES).map((c) => `\`${c}\``)
+    );
+    assert.match(
+      acks,
+      /\n- Record 0 \(`SF-801Hs00001OrA01IAF-v1`\): updated\.\n- Record 1 \(`SF-801Hs00001OrA02IAF-v1`\): updated\.\n/
+    );
+    assert.match(acks, /Idempotency-Key: erp-order-acks-2026-03-05-1000\n/);
+  });
+
+  it('documents ERP_Order_Status__e: statuses, sequence rules, reachable statuses, retries and configuration', () => {
+    const status = section(md, '## ERP_Order_Status__e');
+    assert.deepEqual(
+      rows(subsection(status, '### Fields'))
+        .slice(1)
+        .map((r) => r[0]),
+      [
+        'ERP_Order_ID__c',
+        'Integration_Key__c',
+        'Status__c',
+        'Sequence__c',
+        'Occurred_At__c',
+        'Details__c',
+        'Correlation_ID__c'
+      ].map((f) => `\`${f}\``)
+    );
+    assert.deepEqual(
+      rows(subsection(status, '### Statuses'))
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+      [
+        ['`Acknowledged`', '`Submitted`'],
+        ['`Rejected`', '`Submitted`'],
+        ['`Released`', '`Acknowledged`'],
+        ['`Partially Shipped`', '`Released`'],
+        ['`Shipped`', '`Released`, `Partially Shipped`'],
+        ['`Invoiced`', '`Shipped`'],
+        ['`Cancelled`', '`Acknowledged`, `Released`'],
+        ['`Returned`', '`Shipped`, `Invoiced`']
+      ]
+    );
+    assert.deepEqual(
+      rows(subsection(status, '### Statuses'))
+        .slice(1)
+        .map((r) => r[0]),
+      erpReportedStatuses().map((s) => `\`${s}\``)
+    );
+    const rules = subsection(status, '### Sequence rules');
+    for (const words of [
+      /\*\*Every change is kept\*\* in `Order_Status_History__c`/,
+      /`History_Key__c` = order ID `:` sequence/,
+      /\*\*Only a higher sequence moves the status\.\*\*/,
+      /late intermediate status never blocks a later one/
+    ]) {
+      assert.match(rules, words);
+    }
+    const reachable = rows(subsection(status, '### Reachable statuses'));
+    assert.deepEqual(reachable[0], [
+      'Current ERP status',
+      'Directly next',
+      'Reachable by a status update'
+    ]);
+    for (const row of reachable.slice(1)) {
+      const from = row[0].slice(1, -1);
+      const expected = reachableErpStatuses(from);
+      assert.equal(
+        row[2],
+        expected.length === 0 ? '—' : expected.map((s) => `\`${s}\``).join(', ')
+      );
+    }
+    assert.deepEqual(
+      reachable.find((r) => r[0] === '`Rejected`')?.[1],
+      '`Submitted` (Salesforce: resubmission)'
+    );
+    assert.deepEqual(reachable.find((r) => r[0] === '`Returned`')?.slice(1), ['— (end)', '—']);
+    assert.match(
+      subsection(status, '### Retries and dead letters'),
+      /retry count is below 3 \(`Integration_Setting__mdt\.Default\.Event_Retry_Limit__c`\)/
+    );
+    assert.deepEqual(rows(subsection(status, '### Subscriber configuration')).slice(1, 4), [
+      [
+        'Configuration',
+        '`ErpOrderStatusTriggerConfig` (`force-app/main/default/PlatformEventSubscriberConfigs/ErpOrderStatusTriggerConfig.platformEventSubscriberConfig-meta.xml`)'
+      ],
+      ['Trigger', '`ErpOrderStatusTrigger`'],
+      ['Batch size', '2000']
+    ]);
+  });
+
+  it('embeds the order fixtures verbatim and walks through the status events', () => {
+    for (const name of [
+      'ErpContract_OrderSubmitted',
+      'ErpContract_OrderAcknowledgementsRequest',
+      'ErpContract_OrderAcknowledgementsResponse',
+      'ErpContract_OrderStatusEvents'
+    ]) {
+      const text = fs.readFileSync(path.join(MAIN_ROOT, STATIC, `${name}.json`), 'utf8');
+      assert.ok(md.includes(`\`\`\`json\n${text}\`\`\`\n`), `${name} is not embedded verbatim`);
+    }
+    const example = subsection(md, '### Status events example');
+    assert.deepEqual(
+      rows(example).map((r) => [r[1], r[2], r[4], r[5]]),
+      [
+        ['Sequence__c', 'Status__c', 'Outcome', 'ERP status after'],
+        ['2', '`Released`', 'applied', '`Released`'],
+        ['4', '`Shipped`', 'applied', '`Shipped`'],
+        ['5', '`Invoiced`', 'applied', '`Invoiced`'],
+        ['3', '`Partially Shipped`', 'history only (older sequence)', '`Invoiced`']
+      ]
+    );
+    assert.match(
+      example,
+      /Delivered in one batch instead, the trigger takes them in sequence order: event 3 \(`Partially Shipped`\) is applied; the order ends `Invoiced` either way\./
+    );
+    assert.match(example, /\(ERP status `Acknowledged`\)/);
+    assert.ok(md.includes('](#acknowledgements-example)'));
+  });
+
+  it('says so when the subscriber configuration and the retry setting are absent', async () => {
+    const root = copyMain();
+    fs.rmSync(path.join(root, CMDT, 'Integration_Setting.Default.md-meta.xml'));
+    const text = doc(await generateDocs(root), 'orders-api.md');
+    assert.match(
+      text,
+      /_The project has no `PlatformEventSubscriberConfig` for `ErpOrderStatusTrigger`: the trigger runs as the Automated Process user with the platform's default batch size\._/
+    );
+    assert.match(
+      text,
+      /retry count is below `Event_Retry_Limit__c` of `Integration_Setting__mdt` Default \(3 when not set\)/
+    );
+    const configs = path.join(root, 'force-app/main/default/PlatformEventSubscriberConfigs');
+    fs.mkdirSync(configs, { recursive: true });
+    fs.writeFileSync(
+      path.join(configs, 'ErpOrderStatusTriggerConfig.platformEventSubscriberConfig-meta.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<PlatformEventSubscriberConfig xmlns="http://soap.sforce.com/2006/04/metadata"><platformEventConsumer>ErpOrderStatusTrigger</platformEventConsumer><user>integration@example.com</user><masterLabel>x</masterLabel></PlatformEventSubscriberConfig>\n'
+    );
+    const configured = rows(
+      subsection(doc(await generateDocs(root), 'orders-api.md'), '### Subscriber configuration')
+    );
+    assert.deepEqual(configured.slice(3), [
+      ['Batch size', "— (the platform's default)"],
+      ['Running user', '`integration@example.com`']
+    ]);
+  });
+
+  it('documents the orders contract without the records API, then without links to it', async () => {
+    const root = copyMain();
+    for (const name of [
+      'ErpContract_RecordsUpsertRequest',
+      'ErpContract_RecordsUpsertResponse',
+      'ErpContract_RecordsErrorResponse',
+      'ErpContract_RecordChangedEvent'
+    ]) {
+      fs.rmSync(path.join(root, STATIC, `${name}.json`));
+    }
+    const alone = await generateDocs(root);
+    const text = doc(alone, 'orders-api.md');
+    assert.doesNotMatch(text, /\]\(records-api\.md\)/);
+    assert.match(text, /It works like the records API:/);
+    assert.match(doc(alone, 'README.md'), /\(orders-api\.md\)/);
+    for (const name of [
+      'ErpContract_OrderSubmitted',
+      'ErpContract_OrderAcknowledgementsRequest',
+      'ErpContract_OrderAcknowledgementsResponse',
+      'ErpContract_OrderStatusEvents'
+    ]) {
+      fs.rmSync(path.join(root, STATIC, `${name}.json`));
+    }
+    const none = await generateDocs(root);
+    assert.ok(!none.documents.some((d) => d.relativePath.endsWith('orders-api.md')));
+    assert.doesNotMatch(doc(none, 'README.md'), /orders-api/);
+  });
+
+  it('fails --check when an order fixture changes after generation', async () => {
+    const root = copyMain();
+    assert.equal(await main(['--project-root', root], capture()), 0);
+    edit(root, `${STATIC}/ErpContract_OrderStatusEvents.json`, 'SHP-7001', 'SHP-7009');
+    const check = capture();
+    assert.equal(await main(['--check', '--project-root', root], check), 1);
+    assert.deepEqual(check.err.filter((l) => !l.startsWith('docs: warning:')).slice(0, 1), [
+      `docs: ${DOCS_DIR}/orders-api.md is out of date`
+    ]);
+  });
+
+  it('refuses to document an invalid order fixture, naming it', async () => {
+    const root = copyMain();
+    const file = `${STATIC}/ErpContract_OrderStatusEvents.json`;
+    fs.copyFileSync(
+      path.join(
+        MAIN_ROOT,
+        'test-fixtures/contract/ErpContract_OrderStatusEvents.unreachable-status.json'
+      ),
+      path.join(root, file)
+    );
+    await expectProblem(
+      root,
+      file,
+      /\/2\/Status__c: Cancelled \(sequence 5\) is not reachable from Shipped/
+    );
+    const output = capture();
+    assert.equal(await main(['--project-root', root], output), 1);
+    assert.ok(!fs.existsSync(path.join(root, DOCS_DIR, 'orders-api.md')), 'nothing written');
+  });
+
+  it('checks that the order event types and the platform events have the same fields', async () => {
+    const root = copyMain();
+    fs.rmSync(path.join(root, STATUS_FIELDS, 'Details__c.field-meta.xml'));
+    fs.copyFileSync(
+      path.join(root, STATUS_FIELDS, 'Status__c.field-meta.xml'),
+      path.join(root, STATUS_FIELDS, 'Line_Status__c.field-meta.xml')
+    );
+    edit(root, `${STATUS_FIELDS}/Line_Status__c.field-meta.xml`, '>Status__c<', '>Line_Status__c<');
+    await expectProblem(
+      root,
+      'types/contract/orders.ts',
+      /OrderStatusEvent\.Details__c is not a field of ERP_Order_Status__e/
+    );
+    await expectProblem(
+      root,
+      `${STATUS_FIELDS}/Line_Status__c.field-meta.xml`,
+      /ERP_Order_Status__e\.Line_Status__c is not a property of OrderStatusEvent in types\/contract\/orders\.ts/
+    );
+    fs.rmSync(path.join(root, 'force-app/main/default/objects/ERP_Order_Submitted__e'), {
+      recursive: true
+    });
+    await expectProblem(
+      root,
+      'force-app/main/default/objects/ERP_Order_Submitted__e',
+      /ERP_Order_Submitted__e has no metadata, but the contract fixtures document it/
+    );
+  });
+
+  it('checks that ErpOrderStatus lists the statuses the lifecycle lets the ERP set', () => {
+    const model = loadMetadataModel(MAIN_ROOT);
+    const { input } = readOrderDocsInput(model, readIntegrationConfig(model));
+    assert.ok(input);
+    assert.deepEqual(checkOrderMetadata(model, input), []);
+    const definitions = { ...input.schema.definitions };
+    definitions.ErpOrderStatus = { type: 'string', enum: ['Acknowledged', 'Rejected', 'Shipped'] };
+    assert.deepEqual(
+      checkOrderMetadata(model, { ...input, schema: { ...input.schema, definitions } }),
+      [
+        {
+          filePath: 'types/contract/orders.ts',
+          message:
+            'ErpOrderStatus is Acknowledged, Rejected, Shipped; the statuses the ERP sets in scripts/docs/order-lifecycle.ts are Acknowledged, Rejected, Released, Partially Shipped, Shipped, Invoiced, Cancelled, Returned (in lifecycle order)'
+        }
+      ]
+    );
   });
 });

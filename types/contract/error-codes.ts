@@ -1,6 +1,7 @@
 /**
- * The error codes, HTTP headers and paths of the inbound APIs (the records API and the marketing
- * API's leads, campaigns and campaign-members endpoints, which share them), as a catalogue the docs and the contract test read. The Apex side is
+ * The error codes, HTTP headers and paths of the inbound APIs (the records API, the marketing
+ * API's leads, campaigns and campaign-members endpoints and the order acknowledgements API, which
+ * share them), as a catalogue the docs and the contract test read. The Apex side is
  * `force-app/main/default/classes/inbound/InboundErrorCode.cls`; `scripts/test/contract.test.ts`
  * fails when its `REQUEST_CODES`, `RECORD_CODES` and `HTTP_STATUS_BY_REQUEST_CODE` differ from
  * these catalogues (codes, order or statuses).
@@ -9,6 +10,7 @@
  * code added to a union without an entry here (or an entry for an unknown code) does not compile.
  */
 import type { RecordErrorCode, RequestErrorCode } from './record-sync.js';
+import type { OrderAcknowledgementInput } from './orders.js';
 
 /** What the catalogue says about a request error code. */
 export interface RequestErrorCodeInfo {
@@ -20,7 +22,12 @@ export interface RequestErrorCodeInfo {
 
 /** An inbound endpoint, as the catalogue names it. */
 export type InboundEndpoint =
-  'records' | 'marketing leads' | 'marketing campaigns' | 'campaign-members';
+  | 'records'
+  | 'marketing leads'
+  | 'marketing campaigns'
+  | 'campaign-members'
+  | 'order acknowledgements'
+  | 'order status events';
 
 /** What the catalogue says about a record error code. */
 export interface RecordErrorCodeInfo {
@@ -120,6 +127,16 @@ export const RECORD_ERROR_CODES = {
       "Campaign-members API only: no lead has the record's `leadId` as its `Marketing_Lead_ID__c`.",
     onlyIn: ['campaign-members']
   },
+  UNKNOWN_ORDER: {
+    description:
+      "Orders only: no order has the acknowledgement's `integrationKey` (or the status event's `Integration_Key__c`) as its `Integration_Key__c`, or the status event's `ERP_Order_ID__c` as its `ERP_Order_ID__c`.",
+    onlyIn: ['order acknowledgements', 'order status events']
+  },
+  INVALID_TRANSITION: {
+    description:
+      "Orders only: the change is not allowed from the order's current ERP status (see `order-lifecycle.md`), for example a rejection of an order the ERP already accepted.",
+    onlyIn: ['order acknowledgements', 'order status events']
+  },
   SAVE_FAILED: {
     description:
       'Salesforce refused the save (validation rule, required field, access); `statusCode` says which.'
@@ -157,3 +174,75 @@ export const MARKETING_CAMPAIGNS_API_PATH = '/services/apexrest/erp-bridge/v1/ma
 /** Path of the marketing campaign-members API below the org's instance URL (same headers and codes). */
 export const CAMPAIGN_MEMBERS_API_PATH =
   '/services/apexrest/erp-bridge/v1/marketing/campaign-members';
+/**
+ * Path of the order acknowledgements API below the org's instance URL: the ERP accepts or rejects
+ * submitted orders by `integrationKey` (same headers, idempotency and request codes; the answer is
+ * a `RecordUpsertResponse` for `Order`).
+ */
+export const ORDER_ACKNOWLEDGEMENTS_API_PATH =
+  '/services/apexrest/erp-bridge/v1/orders/acknowledgements';
+
+/** What a record error code means in one endpoint. */
+export interface EndpointRecordErrorInfo {
+  /**
+   * The values of the error's `field` for this code: a property of the request record, or null
+   * when the whole record is at fault.
+   */
+  readonly fields: readonly (keyof OrderAcknowledgementInput | null)[];
+  /** When the endpoint returns the code, in plain words. */
+  readonly description: string;
+}
+
+/**
+ * The record codes the order acknowledgements API returns, in catalogue order, with the field each
+ * is reported on. `scripts/test/contract.test.ts` checks the acknowledgement fixtures against it
+ * and `docs/integration/orders-api.md` tables it.
+ */
+export const ORDER_ACKNOWLEDGEMENT_ERROR_CODES = {
+  BLANK_EXTERNAL_ID: {
+    fields: ['integrationKey'],
+    description: '`integrationKey` is missing or blank.'
+  },
+  DUPLICATE_EXTERNAL_ID: {
+    fields: ['integrationKey'],
+    description:
+      'Another acknowledgement of the same call has the same `integrationKey`; every occurrence is rejected.'
+  },
+  INVALID_RECORD: {
+    fields: ['erpOrderId', 'reasons', null],
+    description:
+      'An `accepted` acknowledgement without `erpOrderId`, a `rejected` one without `reasons`, or a record that is not a JSON object (field null).'
+  },
+  INVALID_MODIFIED_AT: {
+    fields: ['occurredAt'],
+    description: '`occurredAt` is missing or not an ISO 8601 date-time.'
+  },
+  WRONG_TYPE: {
+    fields: ['decision'],
+    description: '`decision` is neither `accepted` nor `rejected`.'
+  },
+  STALE_UPDATE: {
+    fields: ['integrationKey'],
+    description:
+      'The key names an older submission of the order: the order was resubmitted under a newer key version, so this acknowledgement is not applied.'
+  },
+  UNKNOWN_ORDER: {
+    fields: ['integrationKey'],
+    description: 'No order has this `integrationKey` as its `Integration_Key__c`.'
+  },
+  INVALID_TRANSITION: {
+    fields: ['decision'],
+    description:
+      "The decision contradicts the order's current ERP status (the lifecycle of `order-lifecycle.md`), for example `rejected` for an order the ERP already accepted."
+  },
+  SAVE_FAILED: {
+    fields: [null],
+    description:
+      'Salesforce refused the save of the order (validation rule, access, locked record); `statusCode` says which.'
+  },
+  ALL_OR_NONE_ABORTED: {
+    fields: [null],
+    description:
+      'Not applied because another acknowledgement of the call was rejected and the caller asked for all-or-none.'
+  }
+} as const satisfies Partial<Record<RecordErrorCode, EndpointRecordErrorInfo>>;

@@ -57,6 +57,8 @@ export type RecordErrorCode =
   | 'STALE_UPDATE'
   | 'UNKNOWN_CAMPAIGN'
   | 'UNKNOWN_LEAD'
+  | 'UNKNOWN_ORDER'
+  | 'INVALID_TRANSITION'
   | 'SAVE_FAILED'
   | 'ALL_OR_NONE_ABORTED';
 
@@ -78,7 +80,7 @@ export type RequestErrorCode =
 export interface RecordError {
   /** Why the record was rejected; see `RECORD_ERROR_CODES` in `error-codes.ts`. */
   code: RecordErrorCode;
-  /** Canonical name of the field at fault (or `externalId` / `modifiedAt` / `fields`, and `campaignId` / `leadId` in the campaign-members API); null when the whole record is at fault. */
+  /** Canonical name of the field at fault (or `externalId` / `modifiedAt` / `fields`; `campaignId` / `leadId` in the campaign-members API; `integrationKey` / `decision` / `erpOrderId` / `reasons` / `occurredAt` in the order acknowledgements API); null when the whole record is at fault. */
   field: string | null;
   /** Salesforce status code behind a `SAVE_FAILED` (for example `REQUIRED_FIELD_MISSING`); null otherwise. */
   statusCode: string | null;
