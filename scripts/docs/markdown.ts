@@ -111,3 +111,11 @@ export async function formatMarkdown(markdown: string, filePath: string): Promis
     plugins: []
   });
 }
+
+/**
+ * A link maker for documents whose targets may not be generated: it links when `enabled`, and
+ * otherwise gives the plain text (a link to a missing document would be broken).
+ */
+export function linkWhen(enabled: boolean): (text: string, file: string) => string {
+  return (text, file) => (enabled ? `[${text}](${file})` : text);
+}

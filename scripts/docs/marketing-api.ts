@@ -60,7 +60,7 @@ import {
   type IntegrationObject,
   type Problem
 } from './integration-config.js';
-import { GENERATED_NOTICE, cell, code, document, prose, table } from './markdown.js';
+import { GENERATED_NOTICE, cell, code, document, prose, table, linkWhen } from './markdown.js';
 import {
   RECORD_CHANGED_EVENT,
   checkEventFields,
@@ -234,8 +234,7 @@ export function renderMarketingApi(
   config: IntegrationConfig,
   recordSyncDocs: boolean
 ): string {
-  const link = (text: string, file: string): string =>
-    recordSyncDocs ? `[${text}](${file})` : text;
+  const link = linkWhen(recordSyncDocs);
   return document([
     '# Marketing API',
     GENERATED_NOTICE,

@@ -49,7 +49,16 @@ import { listFiles } from '../lib/project.js';
 import { fixtureBlock, typeSection, type OrderDocsInput } from './contract-docs.js';
 import { typeWithSize } from './external-ids.js';
 import { type IntegrationConfig, type Problem } from './integration-config.js';
-import { GENERATED_NOTICE, cell, code, document, mermaid, prose, table } from './markdown.js';
+import {
+  GENERATED_NOTICE,
+  cell,
+  code,
+  document,
+  mermaid,
+  prose,
+  table,
+  linkWhen
+} from './markdown.js';
 import {
   LIFECYCLE_MODEL_FILE,
   LIFECYCLE_STATES,
@@ -120,8 +129,7 @@ export function renderOrdersApi(
   config: IntegrationConfig,
   recordSyncDocs: boolean
 ): string {
-  const link = (text: string, file: string): string =>
-    recordSyncDocs ? `[${text}](${file})` : text;
+  const link = linkWhen(recordSyncDocs);
   return document([
     '# Orders API',
     GENERATED_NOTICE,
