@@ -14,7 +14,10 @@ import {
   checkContractFixtures,
   checkMarketingFixtures,
   checkOrderFixtures,
+  fieldsByCanonicalName,
   generateContractSchema,
+  jsonTypeOf,
+  keyFieldCanonicalName,
   schemaDescription,
   schemaFields,
   ContractValidator,
@@ -24,9 +27,14 @@ import {
   type MarketingFixtureRole,
   type OrderFixtureRole
 } from '../lib/contract.js';
-import { type MetadataModel } from '../lib/metadata-model.js';
-import { type IntegrationConfig, type Problem } from './integration-config.js';
-import { code, prose, table } from './markdown.js';
+import { findField, type MetadataModel } from '../lib/metadata-model.js';
+import {
+  type FieldOwnership,
+  type IntegrationConfig,
+  type IntegrationObject,
+  type Problem
+} from './integration-config.js';
+import { cell, code, prose, table } from './markdown.js';
 
 /** The validated inputs of the contract documents. */
 export interface ContractDocsInput {
@@ -204,3 +212,59 @@ export function fixtureBlock(fixture: LoadedFixture): string[] {
 
 /** The fixture names, for prose. */
 export const FIXTURE_NAMES = Object.values(CONTRACT_FIXTURES).map((f) => f.name);
+
+/** How an inbound API treats one object's fields, for `inboundFieldsTable`. */
+export interface InboundFieldsOptions {
+  /** The system whose writes the table describes, e.g. `ERP`. */
+  readonly sender: string;
+  /** Column headers for the create and update outcomes. */
+  readonly createHeader?: string;
+  readonly updateHeader?: string;
+  /** Fields that are never applied from `fields`, not even as initial values of a new record. */
+  readonly neverSeeded?: (ownership: FieldOwnership) => boolean;
+}
+
+/**
+ * The table of an object's synced fields as an inbound API sees them: canonical name, field,
+ * owner, JSON type, and what happens to the field on create and on update (the key is always
+ * ignored, the sender's fields applied, other fields seeded on create and ignored on update).
+ *
+ * @param model - the loaded project metadata
+ * @param config - the validated integration configuration
+ * @param object - the object written
+ * @param options - the sender and the variations of the API
+ * @returns the Markdown table
+ */
+export function inboundFieldsTable(
+  model: MetadataModel,
+  config: IntegrationConfig,
+  object: IntegrationObject,
+  options: InboundFieldsOptions
+): string {
+  const keyField = keyFieldCanonicalName(config, object);
+  const ignoredKey = 'ignored (`KEY_FIELD`)';
+  const notOwned = 'ignored (`NOT_OWNED_BY_SENDER`)';
+  return table(
+    [
+      'Canonical name',
+      'Field',
+      'Owner',
+      'JSON type',
+      options.createHeader ?? 'On create',
+      options.updateHeader ?? 'On update'
+    ],
+    [...fieldsByCanonicalName(config, object).values()].map((ownership) => {
+      const isKey = ownership.canonicalName === keyField;
+      const owned = ownership.owner === options.sender;
+      const onCreate = options.neverSeeded?.(ownership) ? notOwned : 'seeded';
+      return [
+        code(ownership.canonicalName),
+        code(ownership.fieldApiName),
+        cell(ownership.owner),
+        cell(jsonTypeOf(findField(model, object.objectApiName, ownership.fieldApiName)) ?? '—'),
+        isKey ? ignoredKey : owned ? 'applied' : onCreate,
+        isKey ? ignoredKey : owned ? 'applied' : notOwned
+      ];
+    })
+  );
+}

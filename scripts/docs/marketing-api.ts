@@ -12,7 +12,6 @@
  *
  * @module
  */
-import * as path from 'node:path';
 import {
   CORRELATION_ID_HEADER,
   IDEMPOTENCY_KEY_HEADER,
@@ -46,13 +45,17 @@ import {
   compareText,
   findField,
   findObject,
-  readMetadataXml,
+  readMetadataFiles,
   type MetadataModel,
   type XmlElement,
   type XmlNode
 } from '../lib/metadata-model.js';
-import { listFiles } from '../lib/project.js';
-import { fixtureBlock, typeSection, type MarketingDocsInput } from './contract-docs.js';
+import {
+  fixtureBlock,
+  inboundFieldsTable,
+  typeSection,
+  type MarketingDocsInput
+} from './contract-docs.js';
 import { typeWithSize } from './external-ids.js';
 import {
   type FieldOwnership,
@@ -380,23 +383,17 @@ interface ChannelMember {
 }
 
 function readChannelMembers(model: MetadataModel): ChannelMember[] {
-  const suffix = '.platformEventChannelMember-meta.xml';
-  const members: ChannelMember[] = [];
-  for (const packageDirectory of model.packageDirectories) {
-    for (const file of listFiles(path.join(model.projectRoot, packageDirectory), (n) =>
-      n.endsWith(suffix)
-    )) {
-      const relative = path.relative(model.projectRoot, file).split(path.sep).join('/');
-      const member = readMetadataXml(file, relative, 'PlatformEventChannelMember');
-      members.push({
-        channel: text(member.eventChannel),
-        entity: text(member.selectedEntity),
-        enrichedFields: asList(member.enrichedFields).map((f) =>
-          typeof f === 'string' ? f : text(f.name)
-        )
-      });
-    }
-  }
+  const members = readMetadataFiles(
+    model,
+    '.platformEventChannelMember-meta.xml',
+    'PlatformEventChannelMember'
+  ).map(({ xml: member }) => ({
+    channel: text(member.eventChannel),
+    entity: text(member.selectedEntity),
+    enrichedFields: asList(member.enrichedFields).map((f) =>
+      typeof f === 'string' ? f : text(f.name)
+    )
+  }));
   return members.sort(
     (a, b) => compareText(a.channel, b.channel) || compareText(a.entity, b.entity)
   );
@@ -512,25 +509,14 @@ function campaignsRequestSection(
   if (campaign === undefined) {
     return [...blocks, '_Campaign has no `Integration_Object__mdt` record._'];
   }
-  const keyField = keyFieldCanonicalName(config, campaign);
   blocks.push(
     '#### Campaign fields',
     'The canonical names `fields` may carry (enabled `Field_Ownership__mdt` records of Campaign) and what happens to each.',
-    table(
-      ['Canonical name', 'Field', 'Owner', 'JSON type', 'New campaign', 'Existing campaign'],
-      [...fieldsByCanonicalName(config, campaign).values()].map((ownership) => {
-        const isKey = ownership.canonicalName === keyField;
-        const owned = ownership.owner === MARKETING;
-        return [
-          code(ownership.canonicalName),
-          code(ownership.fieldApiName),
-          cell(ownership.owner),
-          cell(jsonTypeOf(findField(model, campaign.objectApiName, ownership.fieldApiName)) ?? '—'),
-          isKey ? 'ignored (`KEY_FIELD`)' : owned ? 'applied' : 'seeded',
-          isKey ? 'ignored (`KEY_FIELD`)' : owned ? 'applied' : 'ignored (`NOT_OWNED_BY_SENDER`)'
-        ];
-      })
-    ),
+    inboundFieldsTable(model, config, campaign, {
+      sender: MARKETING,
+      createHeader: 'New campaign',
+      updateHeader: 'Existing campaign'
+    }),
     STANDARD_FIELD_NOTE
   );
   return blocks;
@@ -557,32 +543,11 @@ function membersRequestSection(
     ].join('\n')
   ];
   if (member !== undefined) {
-    const keyField = keyFieldCanonicalName(config, member);
     const identity = (f: FieldOwnership): boolean =>
       CAMPAIGN_MEMBER_IDENTITY_FIELDS.includes(f.fieldApiName);
     blocks.push(
       '#### CampaignMember fields',
-      table(
-        ['Canonical name', 'Field', 'Owner', 'JSON type', 'On create', 'On update'],
-        [...fieldsByCanonicalName(config, member).values()].map((ownership) => {
-          const isKey = ownership.canonicalName === keyField;
-          const owned = ownership.owner === MARKETING;
-          return [
-            code(ownership.canonicalName),
-            code(ownership.fieldApiName),
-            cell(ownership.owner),
-            cell(jsonTypeOf(findField(model, member.objectApiName, ownership.fieldApiName)) ?? '—'),
-            isKey
-              ? 'ignored (`KEY_FIELD`)'
-              : owned
-                ? 'applied'
-                : identity(ownership)
-                  ? 'ignored (`NOT_OWNED_BY_SENDER`)'
-                  : 'seeded',
-            isKey ? 'ignored (`KEY_FIELD`)' : owned ? 'applied' : 'ignored (`NOT_OWNED_BY_SENDER`)'
-          ];
-        })
-      ),
+      inboundFieldsTable(model, config, member, { sender: MARKETING, neverSeeded: identity }),
       STANDARD_FIELD_NOTE,
       `In \`fields\`, the lookups ${config.ownership
         .filter((o) => o.objectApiName === CAMPAIGN_MEMBERS_OBJECT && identity(o))

@@ -12,7 +12,6 @@
  *
  * @module
  */
-import * as path from 'node:path';
 import {
   CORRELATION_ID_HEADER,
   IDEMPOTENCY_KEY_HEADER,
@@ -42,10 +41,9 @@ import {
 import {
   customMetadataRecordsOf,
   findObject,
-  readMetadataXml,
+  readMetadataFiles,
   type MetadataModel
 } from '../lib/metadata-model.js';
-import { listFiles } from '../lib/project.js';
 import { fixtureBlock, typeSection, type OrderDocsInput } from './contract-docs.js';
 import { typeWithSize } from './external-ids.js';
 import { type IntegrationConfig, type Problem } from './integration-config.js';
@@ -424,28 +422,23 @@ interface SubscriberConfig {
 }
 
 function readSubscriberConfigs(model: MetadataModel): SubscriberConfig[] {
-  const suffix = '.platformEventSubscriberConfig-meta.xml';
-  const configs: SubscriberConfig[] = [];
-  for (const packageDirectory of model.packageDirectories) {
-    for (const file of listFiles(path.join(model.projectRoot, packageDirectory), (n) =>
-      n.endsWith(suffix)
-    )) {
-      const relative = path.relative(model.projectRoot, file).split(path.sep).join('/');
-      const xml = readMetadataXml(file, relative, 'PlatformEventSubscriberConfig');
-      const text = (key: string): string | undefined => {
-        const value = xml[key];
-        return typeof value === 'string' ? value : undefined;
-      };
-      configs.push({
-        filePath: relative,
-        name: path.basename(file, suffix),
-        consumer: text('platformEventConsumer') ?? '',
-        batchSize: text('batchSize'),
-        user: text('user')
-      });
-    }
-  }
-  return configs;
+  return readMetadataFiles(
+    model,
+    '.platformEventSubscriberConfig-meta.xml',
+    'PlatformEventSubscriberConfig'
+  ).map(({ filePath, name, xml }) => {
+    const text = (key: string): string | undefined => {
+      const value = xml[key];
+      return typeof value === 'string' ? value : undefined;
+    };
+    return {
+      filePath,
+      name,
+      consumer: text('platformEventConsumer') ?? '',
+      batchSize: text('batchSize'),
+      user: text('user')
+    };
+  });
 }
 
 function subscriberSection(model: MetadataModel): string[] {

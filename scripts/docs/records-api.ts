@@ -27,13 +27,16 @@ import type {
 } from '../../types/contract/record-sync.js';
 import {
   MARKETING_API_PATHS,
-  fieldsByCanonicalName,
   isWrittenByRecordsApi,
-  jsonTypeOf,
   keyFieldCanonicalName
 } from '../lib/contract.js';
-import { findField, type MetadataModel } from '../lib/metadata-model.js';
-import { fixtureBlock, typeSection, type ContractDocsInput } from './contract-docs.js';
+import { type MetadataModel } from '../lib/metadata-model.js';
+import {
+  fixtureBlock,
+  inboundFieldsTable,
+  typeSection,
+  type ContractDocsInput
+} from './contract-docs.js';
 import { type IntegrationConfig, type IntegrationObject } from './integration-config.js';
 import { GENERATED_NOTICE, cell, code, document, prose, table } from './markdown.js';
 
@@ -200,22 +203,7 @@ function objectSections(
   for (const object of written) {
     blocks.push(
       `### ${object.objectApiName} fields`,
-      table(
-        ['Canonical name', 'Field', 'Owner', 'JSON type', 'On create', 'On update'],
-        [...fieldsByCanonicalName(config, object).values()].map((ownership) => {
-          const isKey = ownership.canonicalName === keyFieldCanonicalName(config, object);
-          const erp = ownership.owner === 'ERP';
-          const field = findField(model, object.objectApiName, ownership.fieldApiName);
-          return [
-            code(ownership.canonicalName),
-            code(ownership.fieldApiName),
-            cell(ownership.owner),
-            cell(jsonTypeOf(field) ?? '—'),
-            isKey ? 'ignored (`KEY_FIELD`)' : erp ? 'applied' : 'seeded',
-            isKey ? 'ignored (`KEY_FIELD`)' : erp ? 'applied' : 'ignored (`NOT_OWNED_BY_SENDER`)'
-          ];
-        })
-      )
+      inboundFieldsTable(model, config, object, { sender: 'ERP' })
     );
   }
   const others = config.objects.filter((o) => !written.includes(o));

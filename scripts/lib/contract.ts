@@ -593,11 +593,7 @@ export function fieldsByCanonicalName(
   config: IntegrationConfig,
   object: IntegrationObject
 ): Map<string, FieldOwnership> {
-  return new Map(
-    config.ownership
-      .filter((o) => o.objectApiName === object.objectApiName && o.enabled)
-      .map((o) => [o.canonicalName, o])
-  );
+  return ownershipOf(config, object.objectApiName);
 }
 
 /**

@@ -382,6 +382,47 @@ export function readMetadataXml(
   return typeof content === 'string' ? {} : content;
 }
 
+/** One metadata file of a given type, parsed. */
+export interface MetadataFile {
+  /** Project-relative path with forward slashes. */
+  readonly filePath: string;
+  /** Component name: the file name without the type's suffix. */
+  readonly name: string;
+  /** The root element's children, as `readMetadataXml` returns them. */
+  readonly xml: XmlElement;
+}
+
+/**
+ * Reads every file of one metadata type in the project's package directories, in path order.
+ *
+ * @param model - the loaded project
+ * @param suffix - the type's file suffix, e.g. `.platformEventChannelMember-meta.xml`
+ * @param rootElement - the type's root element, e.g. `PlatformEventChannelMember`
+ * @returns the parsed files
+ * @throws MetadataLoadError for a file that cannot be read or has another root
+ */
+export function readMetadataFiles(
+  model: MetadataModel,
+  suffix: string,
+  rootElement: string
+): MetadataFile[] {
+  const files: MetadataFile[] = [];
+  for (const packageDirectory of model.packageDirectories) {
+    const directory = path.join(model.projectRoot, packageDirectory);
+    if (!isDirectory(directory)) continue;
+    for (const file of walk(directory)) {
+      if (!file.endsWith(suffix)) continue;
+      const filePath = toProjectPath(model.projectRoot, file);
+      files.push({
+        filePath,
+        name: path.basename(file, suffix),
+        xml: readMetadataXml(file, filePath, rootElement)
+      });
+    }
+  }
+  return files;
+}
+
 interface MutableObject {
   apiName: string;
   label?: string;
