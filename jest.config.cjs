@@ -18,7 +18,12 @@ module.exports = {
   ],
   modulePathIgnorePatterns: ['<rootDir>/.build/', '<rootDir>/test-fixtures/'],
   collectCoverageFrom: ['force-app/main/default/lwc/**/*.ts', '!**/__tests__/**'],
+  // V8 coverage: the default (babel-istanbul) provider does not instrument the TypeScript
+  // components through the LWC transformer and reported "0 files", so the thresholds measured
+  // nothing. V8 counts the transformer's generated module wrapper (line 1 of each component) as
+  // a function no test can call, which is why the function threshold sits below the others.
+  coverageProvider: 'v8',
   coverageThreshold: {
-    global: { branches: 85, functions: 90, lines: 90, statements: 90 }
+    global: { branches: 85, functions: 85, lines: 95, statements: 95 }
   }
 };
