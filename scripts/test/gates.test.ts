@@ -202,6 +202,24 @@ describe('metadata reference check', () => {
       /WidgetTrigger is on Widget__c, not on a platform event/
     ],
     [
+      'force-app/main/default/flexipages/Widget_Console.flexipage-meta.xml',
+      6,
+      'refs/UnknownComponent',
+      /unknown Lightning web component widgetConsol/
+    ],
+    [
+      'force-app/main/default/flexipages/Widget_Console.flexipage-meta.xml',
+      12,
+      'refs/ComponentNotExposed',
+      /widgetCard is not exposed to lightning__AppPage/
+    ],
+    [
+      'force-app/main/default/tabs/Widget_Console.tab-meta.xml',
+      3,
+      'refs/UnknownFlexiPage',
+      /unknown Lightning page Widget_Consle/
+    ],
+    [
       'force-app/main/default/lwc/widgetCard/widgetCard.js-meta.xml',
       11,
       'refs/UnknownObject',

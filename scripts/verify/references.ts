@@ -9,10 +9,12 @@ import {
   checkComponentMeta,
   checkComponentSource,
   checkCustomMetadataRecord,
+  checkFlexiPage,
   checkLeadConvertSettings,
   checkSubscriberConfig,
   checkNamedCredential,
-  checkPermissionSet
+  checkPermissionSet,
+  checkTab
 } from './references/metadata-refs.js';
 import { buildSchemaIndex } from './references/schema-index.js';
 
@@ -62,7 +64,9 @@ export function checkReferences(root: string, standardSchemaFile?: string): Issu
             listFiles(dir, (n) => n.endsWith('.trigger'))
           )
       ],
-      ['.js-meta.xml', (f) => checkComponentMeta(index, f)]
+      ['.js-meta.xml', (f) => checkComponentMeta(index, f)],
+      ['.flexipage-meta.xml', (f) => checkFlexiPage(index, f)],
+      ['.tab-meta.xml', (f) => checkTab(index, f)]
     ];
     for (const [suffix, check] of checks) {
       for (const file of listFiles(dir, (n) => n.endsWith(suffix))) issues.push(...check(file));

@@ -413,3 +413,65 @@ export function checkSubscriberConfig(
   }
   return issues;
 }
+
+/** The component target a Lightning page of each type needs. */
+const PAGE_TARGETS: Readonly<Record<string, string>> = {
+  AppPage: 'lightning__AppPage',
+  HomePage: 'lightning__HomePage',
+  RecordPage: 'lightning__RecordPage',
+  CommAppPage: 'lightningCommunity__Page',
+  CommRecordPage: 'lightningCommunity__Page'
+};
+
+/**
+ * Checks a Lightning page: every component of the default namespace (`name` or `c:name`) is a
+ * Lightning web component of the project, exposed (`isExposed`) to the page's type. Components of
+ * other namespaces (`flexipage:`, `force:`, …) are the platform's and not checked.
+ */
+export function checkFlexiPage(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const text = fs.readFileSync(file, 'utf8');
+  const pageType = /<type>\s*(\w+)\s*<\/type>\s*<\/FlexiPage>/.exec(text)?.[1] ?? '';
+  const target = PAGE_TARGETS[pageType];
+  for (const m of text.matchAll(/<componentName>\s*([^<\s]+)\s*<\/componentName>/g)) {
+    const [namespace, name] = m[1].includes(':') ? m[1].split(':') : ['c', m[1]];
+    if (namespace !== 'c') continue;
+    const targets = index.components.get(name.toLowerCase());
+    if (!targets) {
+      report(m[0], 'UnknownComponent', `page places unknown Lightning web component ${name}`);
+    } else if (target !== undefined && !targets.has(target)) {
+      report(
+        m[0],
+        'ComponentNotExposed',
+        `component ${name} is not exposed to ${target}, which a ${pageType} needs`
+      );
+    }
+  }
+  return issues;
+}
+
+/** Checks a custom tab: the Lightning page or web component it opens exists. */
+export function checkTab(index: SchemaIndex, file: string): Issue[] {
+  const issues: Issue[] = [];
+  const report = reporterFor(file, issues);
+  const tab = (readXml(file)?.CustomTab ?? {}) as Record<string, unknown>;
+  if (tab.flexiPage !== undefined && !index.flexiPages.has(String(tab.flexiPage).toLowerCase())) {
+    report(
+      `>${String(tab.flexiPage)}<`,
+      'UnknownFlexiPage',
+      `tab opens unknown Lightning page ${String(tab.flexiPage)}`
+    );
+  }
+  if (
+    tab.lwcComponent !== undefined &&
+    !index.components.has(String(tab.lwcComponent).toLowerCase())
+  ) {
+    report(
+      `>${String(tab.lwcComponent)}<`,
+      'UnknownComponent',
+      `tab opens unknown Lightning web component ${String(tab.lwcComponent)}`
+    );
+  }
+  return issues;
+}

@@ -38,6 +38,10 @@ export interface SchemaIndex {
   externalCredentials: Map<string, Set<string>>;
   channels: Set<string>;
   tabs: Set<string>;
+  /** Lightning pages (FlexiPage names, lower case). */
+  flexiPages: Set<string>;
+  /** Lightning web component bundle name (lower case) → the targets its `.js-meta.xml` exposes it to (empty when not exposed). */
+  components: Map<string, Set<string>>;
   /** Apex class name (lower case) → source text. */
   classes: Map<string, { name: string; text: string }>;
   /** Custom metadata type (lower case, with __mdt) → record developer names (lower case). */
@@ -249,6 +253,8 @@ export function buildSchemaIndex(root: string, standardSchemaFile: string): Sche
     externalCredentials: new Map(),
     channels: new Set(),
     tabs: new Set(),
+    flexiPages: new Set(),
+    components: new Map(),
     classes: new Map(),
     customMetadataRecords: new Map()
   };
@@ -271,6 +277,16 @@ export function buildSchemaIndex(root: string, standardSchemaFile: string): Sche
       index.channels.add(n.toLowerCase())
     );
     names(pkg, '.tab-meta.xml').forEach((n) => index.tabs.add(n.toLowerCase()));
+    names(pkg, '.flexipage-meta.xml').forEach((n) => index.flexiPages.add(n.toLowerCase()));
+    for (const file of listFiles(pkg, (n) => n.endsWith('.js-meta.xml'))) {
+      const bundle = (readXml(file)?.LightningComponentBundle ?? {}) as Record<string, unknown>;
+      const targets = (bundle.targets ?? {}) as Record<string, unknown>;
+      const exposed = String(bundle.isExposed) === 'true';
+      index.components.set(
+        path.basename(file, '.js-meta.xml').toLowerCase(),
+        new Set(exposed ? asArray(targets.target as string[]).map(String) : [])
+      );
+    }
     for (const file of listFiles(pkg, (n) => n.endsWith('.externalCredential-meta.xml'))) {
       const credential = (readXml(file)?.ExternalCredential ?? {}) as Record<string, unknown>;
       const principals = new Set(
