@@ -23,6 +23,7 @@ import { DocsValidationError, readIntegrationConfig } from './integration-config
 import { checkMarketingMetadata, marketingWarnings, renderMarketingApi } from './marketing-api.js';
 import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
 import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
+import { readOperationsDocsInput, renderOperationsApi } from './operations-api.js';
 import { checkOrderMetadata, renderOrdersApi } from './orders-api.js';
 import { renderFieldOwnership } from './ownership.js';
 import { checkEventFields, renderRecordChangedEvent } from './record-changed-event.js';
@@ -112,6 +113,12 @@ const DOCUMENT_INDEX = [
     title: 'Orders API',
     summary:
       'the order hand-off to the ERP: `ERP_Order_Submitted__e` with the canonical order, the `POST …/erp-bridge/v1/orders/acknowledgements` endpoint, `ERP_Order_Status__e` with its sequence rules, retries and dead letters, and examples'
+  },
+  {
+    file: 'erp-operations-api.md',
+    title: 'ERP operations API',
+    summary:
+      'what an ERP without middleware exposes: the direct-delivery endpoints (`POST …/erp-bridge/v1/changes/{object}`, `POST …/erp-bridge/v1/orders`) with headers, answer classes, retry schedule, de-duplication and replay, the reconciliation lookup and ID listing with the compared fields and the checksum, and examples'
   }
 ] as const;
 
@@ -127,12 +134,16 @@ const MARKETING_DOCUMENTS: ReadonlySet<string> = new Set(['marketing-api.md']);
 /** The documents generated only for a project with the order contract fixtures. */
 const ORDER_DOCUMENTS: ReadonlySet<string> = new Set(['orders-api.md']);
 
+/** The documents generated only for a project with the operations contract fixtures. */
+const OPERATIONS_DOCUMENTS: ReadonlySet<string> = new Set(['erp-operations-api.md']);
+
 /**
  * Generates every document in memory from the project's metadata. The record-sync contract
  * documents (`records-api.md`, `record-changed-event.md`) are generated when the project has the
  * `ErpContract_Records*` / `ErpContract_RecordChangedEvent` fixtures (static resources),
- * `marketing-api.md` when it has the marketing ones and `orders-api.md` when it has the
- * `ErpContract_Order*` ones; each set must then be valid.
+ * `marketing-api.md` when it has the marketing ones, `orders-api.md` when it has the
+ * `ErpContract_Order*` ones and `erp-operations-api.md` when it has the `ErpContract_Delivery*` /
+ * `ErpContract_Reconciliation*` ones; each set must then be valid.
  *
  * @param projectRoot - folder holding `sfdx-project.json`
  * @returns the formatted documents and any warnings
@@ -160,6 +171,7 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
     marketing.input === undefined ? [] : checkMarketingMetadata(model, marketing.input, config);
   const orders = readOrderDocsInput(model, config);
   const orderProblems = orders.input === undefined ? [] : checkOrderMetadata(model, orders.input);
+  const operations = readOperationsDocsInput(model, config);
   const problems = [
     ...lifecycleProblems,
     ...contract.problems,
@@ -167,17 +179,19 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
     ...marketing.problems,
     ...marketingProblems,
     ...orders.problems,
-    ...orderProblems
+    ...orderProblems,
+    ...operations.problems
   ];
   if (problems.length > 0) {
     throw new DocsValidationError(problems);
   }
   const sources: Record<string, string> = {
-    'README.md': renderIndex(
-      contract.input !== undefined,
-      marketing.input !== undefined,
-      orders.input !== undefined
-    ),
+    'README.md': renderIndex({
+      contract: contract.input !== undefined,
+      marketing: marketing.input !== undefined,
+      orders: orders.input !== undefined,
+      operations: operations.input !== undefined
+    }),
     'field-ownership.md': renderFieldOwnership(config),
     'external-ids.md': renderExternalIds(model, config),
     'directionality.md': renderDirectionality(config),
@@ -204,6 +218,12 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
       config,
       contract.input !== undefined
     );
+  }
+  if (operations.input !== undefined) {
+    sources['erp-operations-api.md'] = renderOperationsApi(operations.input, model, config, {
+      recordChangedEvent: contract.input !== undefined,
+      ordersApi: orders.input !== undefined
+    });
   }
   const documents: GeneratedDocument[] = [];
   for (const name of Object.keys(sources).sort()) {
@@ -360,15 +380,24 @@ const consoleOutput: Output = {
   stderr: (line) => console.error(line)
 };
 
-function renderIndex(withContract: boolean, withMarketing: boolean, withOrders: boolean): string {
+/** Which contract fixture sets a project has, so which contract documents it gets. */
+interface ContractSets {
+  readonly contract: boolean;
+  readonly marketing: boolean;
+  readonly orders: boolean;
+  readonly operations: boolean;
+}
+
+function renderIndex(sets: ContractSets): string {
   return document([
     '# Integration docs',
     GENERATED_NOTICE,
     DOCUMENT_INDEX.filter(
       (d) =>
-        (withContract || !CONTRACT_DOCUMENTS.has(d.file)) &&
-        (withMarketing || !MARKETING_DOCUMENTS.has(d.file)) &&
-        (withOrders || !ORDER_DOCUMENTS.has(d.file))
+        (sets.contract || !CONTRACT_DOCUMENTS.has(d.file)) &&
+        (sets.marketing || !MARKETING_DOCUMENTS.has(d.file)) &&
+        (sets.orders || !ORDER_DOCUMENTS.has(d.file)) &&
+        (sets.operations || !OPERATIONS_DOCUMENTS.has(d.file))
     )
       .map((d) => `- [${d.title}](${d.file}): ${d.summary}.`)
       .join('\n'),

@@ -1,7 +1,7 @@
 /**
  * The record-sync contract (`types/contract/record-sync.ts`), the marketing contract
- * (`types/contract/marketing.ts`) and the order contract (`types/contract/orders.ts`) as something
- * the tools can check.
+ * (`types/contract/marketing.ts`), the order contract (`types/contract/orders.ts`) and the operations
+ * contract (`types/contract/operations.ts`) as something the tools can check.
  *
  * - {@link generateContractSchema} turns the TypeScript types into JSON Schema with
  *   ts-json-schema-generator (interfaces are closed: an extra or misspelt property is an error), and
@@ -18,6 +18,10 @@
  *   event and its canonical order (`Payload__c` is the order in declaration order, keys, IDs and
  *   totals add up), the acknowledgements exchange, and the status events replayed through the
  *   order lifecycle of `scripts/docs/order-lifecycle.ts` by sequence number.
+ * - {@link checkOperationsFixtures} does the same for the operations contract's fixtures
+ *   (`types/contract/operations.ts`): the direct-delivery body and a refusal, and the reconciliation
+ *   lookup and ID listing, whose checksums are recomputed ({@link reconciliationChecksum}) over the
+ *   compared fields of a reconciled object ({@link reconciledObjects}).
  * - {@link parseApexErrorCodes} reads `InboundErrorCode.cls` and {@link compareErrorCatalogues}
  *   compares it with the TypeScript catalogue in `types/contract/error-codes.ts`.
  *
@@ -25,6 +29,7 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +59,18 @@ import type {
   OrderStatusEvent,
   OrderSubmittedEventExample
 } from '../../types/contract/orders.js';
+import {
+  DELIVERY_ANSWER_CLASSES,
+  type DeliveryErrorClass,
+  type DeliveryErrorResponse,
+  type ReconciliationIdsPage,
+  type ReconciliationLookupResponse,
+  type RecordChangeDelivery
+} from '../../types/contract/operations.js';
 import type {
   CanonicalFields,
   ErrorResponse,
+  FieldValue,
   RecordChangedEventExample,
   RecordResult,
   RecordUpsertInput,
@@ -100,6 +114,14 @@ export const ORDER_TYPES_FILE = fileURLToPath(
 
 /** Repository-relative path of the order contract types, for messages. */
 export const ORDER_TYPES_PATH = 'types/contract/orders.ts';
+
+/** Absolute path of the operations contract types (direct delivery and reconciliation). */
+export const OPERATIONS_TYPES_FILE = fileURLToPath(
+  new URL('../../types/contract/operations.ts', import.meta.url)
+);
+
+/** Repository-relative path of the operations contract types, for messages. */
+export const OPERATIONS_TYPES_PATH = 'types/contract/operations.ts';
 
 /** Project-relative path of the Apex error-code class the TypeScript catalogue mirrors. */
 export const APEX_ERROR_CODES_PATH = 'force-app/main/default/classes/inbound/InboundErrorCode.cls';
@@ -273,6 +295,24 @@ export const ORDER_FIXTURES = {
   statusEvents: { name: 'ErpContract_OrderStatusEvents', typeName: 'OrderStatusEvents' }
 } as const satisfies Record<string, FixtureSpec>;
 
+/**
+ * The canonical fixtures of the operations contract (`types/contract/operations.ts`), by role: a
+ * fourth set, all or none. The Apex tests of the outbox dispatcher and of reconciliation answer
+ * their mocked callouts with them.
+ */
+export const OPERATIONS_FIXTURES = {
+  deliveryRecordChange: {
+    name: 'ErpContract_DeliveryRecordChange',
+    typeName: 'RecordChangeDelivery'
+  },
+  deliveryError: { name: 'ErpContract_DeliveryErrorResponse', typeName: 'DeliveryErrorResponse' },
+  reconciliationLookup: {
+    name: 'ErpContract_ReconciliationLookup',
+    typeName: 'ReconciliationLookupResponse'
+  },
+  reconciliationIds: { name: 'ErpContract_ReconciliationIds', typeName: 'ReconciliationIdsPage' }
+} as const satisfies Record<string, FixtureSpec>;
+
 /** What a fixture of the record-sync contract is for. */
 export type FixtureRole = keyof typeof CONTRACT_FIXTURES;
 
@@ -282,8 +322,12 @@ export type MarketingFixtureRole = keyof typeof MARKETING_FIXTURES;
 /** What a fixture of the order contract is for. */
 export type OrderFixtureRole = keyof typeof ORDER_FIXTURES;
 
+/** What a fixture of the operations contract is for. */
+export type OperationsFixtureRole = keyof typeof OPERATIONS_FIXTURES;
+
 /** The role of any contract fixture. */
-export type AnyFixtureRole = FixtureRole | MarketingFixtureRole | OrderFixtureRole;
+export type AnyFixtureRole =
+  FixtureRole | MarketingFixtureRole | OrderFixtureRole | OperationsFixtureRole;
 
 /** A fixture found in the project. */
 export interface LoadedFixture {
@@ -2333,6 +2377,620 @@ export function checkOrderStatusEvents(
           `sequence ${sequence} of ${order} happened before sequence ${previousSequence} (${events[previousIndex].Occurred_At__c}); sequences follow time`
         );
       }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Finds the operations contract fixtures of a project, validates each against its type in
+ * `types/contract/operations.ts` and checks what the types cannot say: the delivery body names an
+ * object delivered to the ERP by its canonical and API names, carries only its Salesforce-owned
+ * fields and well-formed IDs and timestamps ({@link checkRecordChangeDelivery}); the refusal names
+ * fields of the delivered object ({@link checkDeliveryErrorResponse}); the reconciliation lookup
+ * answers for a reconciled object with exactly its compared fields and the right checksums
+ * ({@link checkReconciliationLookup}); the ID page is a consistent page
+ * ({@link checkReconciliationIds}); and both tell one story ({@link checkReconciliationScenario}).
+ *
+ * A project without any of these fixtures yields none and no problems; once one exists, all four
+ * must.
+ *
+ * @param model - the project's metadata
+ * @param config - the validated integration configuration
+ * @param validator - validator to use (default: one over `types/contract/operations.ts`)
+ * @returns the fixtures found and every problem, each naming its file
+ */
+export function checkOperationsFixtures(
+  model: MetadataModel,
+  config: IntegrationConfig,
+  validator: ContractValidator = new ContractValidator(
+    generateContractSchema(OPERATIONS_TYPES_FILE),
+    OPERATIONS_TYPES_PATH
+  )
+): ContractCheck {
+  const { fixtures, problems, valid, report } = validateFixtureSet(
+    model,
+    OPERATIONS_FIXTURES,
+    validator
+  );
+  const delivery = valid.get('deliveryRecordChange') as RecordChangeDelivery | undefined;
+  if (delivery !== undefined) {
+    checkRecordChangeDelivery(delivery, model, config).forEach(report);
+  }
+  const refusal = valid.get('deliveryError') as DeliveryErrorResponse | undefined;
+  if (refusal !== undefined) {
+    checkDeliveryErrorResponse(refusal, delivery, config).forEach(report);
+  }
+  const lookup = valid.get('reconciliationLookup') as ReconciliationLookupResponse | undefined;
+  if (lookup !== undefined) {
+    checkReconciliationLookup(lookup, model, config).forEach(report);
+  }
+  const ids = valid.get('reconciliationIds') as ReconciliationIdsPage | undefined;
+  if (ids !== undefined) {
+    checkReconciliationIds(ids, config).forEach(report);
+  }
+  if (lookup !== undefined && ids !== undefined) {
+    checkReconciliationScenario(lookup, ids).forEach(report);
+  }
+  return { fixtures, problems };
+}
+
+/**
+ * Reads the operations contract fixtures of a project, like {@link loadContractFixtures}.
+ *
+ * @param model - the project's metadata
+ * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
+ */
+export function loadOperationsFixtures(model: MetadataModel): {
+  fixtures: LoadedFixture[];
+  problems: ContractProblem[];
+} {
+  return loadFixtureSet(model, OPERATIONS_FIXTURES);
+}
+
+/**
+ * Classes an answer to a delivery as the outbox dispatcher does, by `DELIVERY_ANSWER_CLASSES`: the
+ * first class listing the status, else the class without statuses.
+ *
+ * @param status - the HTTP status, or `null` when no answer came (timeout, connection failure)
+ * @returns `Delivered` for 2xx; `Transient` for 408, 429, 5xx and no answer; `Permanent` otherwise
+ */
+export function deliveryErrorClassOf(status: number | null): DeliveryErrorClass {
+  const match = DELIVERY_ANSWER_CLASSES.find((answerClass) =>
+    status === null
+      ? answerClass.noAnswer
+      : answerClass.statuses.some((range) => status >= range.from && status <= range.to)
+  );
+  return (match ?? DELIVERY_ANSWER_CLASSES.find((c) => c.statuses.length === 0)!).errorClass;
+}
+
+/**
+ * Whether Salesforce-side changes of an object go to the ERP at all, by platform event or by
+ * direct callout: enabled, syncs outbound and its counterpart includes the ERP.
+ *
+ * @param object - an integration object
+ * @returns true when a `RecordChangeDelivery` may be about the object
+ */
+export function isDeliveredToErp(object: IntegrationObject): boolean {
+  return (
+    object.enabled && object.direction !== 'Inbound' && object.counterpartSystems.includes('ERP')
+  );
+}
+
+/**
+ * Whether the outbox delivers an object's changes by direct callout: delivered to the ERP with
+ * `Delivery_Mode__c` `Direct Callout` or `Both`.
+ *
+ * @param object - an integration object
+ * @returns true when its changes are POSTed to the ERP's changes endpoint
+ */
+export function usesDirectCallout(object: IntegrationObject): boolean {
+  return (
+    isDeliveredToErp(object) &&
+    (object.deliveryMode === 'Direct Callout' || object.deliveryMode === 'Both')
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** The largest reconciliation page size Salesforce asks for (`IntegrationSettings`). */
+export const MAX_RECONCILIATION_PAGE_SIZE = 2000;
+
+/** Whether text is a real instant written `YYYY-MM-DDTHH:mm:ss.SSSZ` (so no 30 February). */
+function isUtcMillis(value: string): boolean {
+  const time = Date.parse(value);
+  return UTC_MILLIS.test(value) && !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
+/** The integration object whose canonical name is exactly `name`. */
+function objectByCanonicalName(
+  config: IntegrationConfig,
+  name: string
+): IntegrationObject | undefined {
+  return config.objects.find((o) => o.canonicalName === name);
+}
+
+function notCanonicalObject(config: IntegrationConfig, name: string): string {
+  const byApiName = findIntegrationObject(config, name);
+  return byApiName === undefined
+    ? `"${name}" is not the canonical name of an Integration_Object__mdt object`
+    : `"${name}" is not a canonical name; ${byApiName.objectApiName} is "${byApiName.canonicalName ?? ''}"`;
+}
+
+/**
+ * Checks a delivery body beyond its type: the object is named by the canonical and API names of
+ * an object delivered to the ERP; the record ID, message ID, correlation ID and time are
+ * well-formed; the external ID is null for an object without one; and `fields` holds only
+ * Salesforce-owned fields of the object, by canonical name, each with its field's JSON type.
+ *
+ * @param delivery - a valid `RecordChangeDelivery`
+ * @param model - the project's metadata (for field types)
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkRecordChangeDelivery(
+  delivery: RecordChangeDelivery,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'deliveryRecordChange', pointer, message });
+  };
+  if (!UUID.test(delivery.messageId)) {
+    report('/messageId', `"${delivery.messageId}" is not a UUID (the message's Delivery_Key__c)`);
+  }
+  if (!isSalesforceId(delivery.recordId)) {
+    report('/recordId', `"${delivery.recordId}" is not an 18-character Salesforce ID`);
+  }
+  if (!CORRELATION_ID_PATTERN.test(delivery.correlationId)) {
+    report('/correlationId', 'is not 1 to 64 characters of A-Z a-z 0-9 . _ : -');
+  }
+  if (!isUtcMillis(delivery.occurredAt)) {
+    report('/occurredAt', `"${delivery.occurredAt}" is not YYYY-MM-DDTHH:mm:ss.SSSZ (UTC)`);
+  }
+  const object = objectByCanonicalName(config, delivery.object);
+  if (object === undefined) {
+    report('/object', notCanonicalObject(config, delivery.object));
+    return findings;
+  }
+  if (!isDeliveredToErp(object)) {
+    report(
+      '/object',
+      `${object.objectApiName} is not delivered to the ERP (direction ${object.direction}, counterpart ${object.counterpart}${object.enabled ? '' : ', disabled'})`
+    );
+  }
+  if (delivery.salesforceObject !== object.objectApiName) {
+    report(
+      '/salesforceObject',
+      `is "${delivery.salesforceObject}"; the API name of "${delivery.object}" is ${object.objectApiName}`
+    );
+  }
+  if (object.externalIdField === undefined && delivery.externalId !== null) {
+    report('/externalId', `must be null: ${object.objectApiName} has no external-ID field`);
+  } else if (delivery.externalId !== null && delivery.externalId.trim() === '') {
+    report('/externalId', 'is blank; send null when the record has no external ID');
+  }
+  const fields = fieldsByCanonicalName(config, object);
+  for (const [name, value] of Object.entries(delivery.fields)) {
+    const ownership = fields.get(name);
+    if (ownership?.owner !== 'Salesforce') {
+      report(
+        `/fields/${name}`,
+        ownership === undefined
+          ? `"${name}" is not a canonical field name of ${object.objectApiName} (Field_Ownership__mdt)`
+          : `"${name}" is owned by ${ownership.owner}; a delivery carries only Salesforce-owned fields`
+      );
+      continue;
+    }
+    const jsonType = jsonTypeOf(findField(model, object.objectApiName, ownership.fieldApiName));
+    if (jsonType !== undefined && !matchesJsonType(jsonType, value)) {
+      report(
+        `/fields/${name}`,
+        `${JSON.stringify(value)} is not a ${jsonType} (${object.objectApiName}.${ownership.fieldApiName})`
+      );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Checks a refusal beyond its type: it gives at least one reason, and a reason's `field` is a
+ * canonical field name of the delivered object (when the delivery example is valid).
+ *
+ * @param refusal - a valid `DeliveryErrorResponse`
+ * @param delivery - the valid delivery example, if any
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkDeliveryErrorResponse(
+  refusal: DeliveryErrorResponse,
+  delivery: RecordChangeDelivery | undefined,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  if (refusal.errors.length === 0) {
+    findings.push({ role: 'deliveryError', pointer: '/errors', message: 'is empty' });
+  }
+  const object =
+    delivery === undefined ? undefined : objectByCanonicalName(config, delivery.object);
+  if (object === undefined) {
+    return findings;
+  }
+  const fields = fieldsByCanonicalName(config, object);
+  refusal.errors.forEach((error, index) => {
+    if (error.field !== undefined && !fields.has(error.field)) {
+      findings.push({
+        role: 'deliveryError',
+        pointer: `/errors/${index}/field`,
+        message: `"${error.field}" is not a canonical field name of ${object.objectApiName}, the object delivered`
+      });
+    }
+  });
+  return findings;
+}
+
+/** A reconciled object and the fields reconciliation compares. */
+export interface ReconciledObject {
+  /** The integration object. */
+  readonly object: IntegrationObject;
+  /** The ownership record of its external-ID field, if it has one. */
+  readonly keyField?: FieldOwnership;
+  /** The compared fields (ERP-owned, enabled, not the external-ID field), by canonical name. */
+  readonly comparedFields: readonly FieldOwnership[];
+}
+
+/**
+ * The fields reconciliation compares for an object: its enabled ERP-owned fields except its
+ * external-ID field, sorted by canonical name (the order of the checksum's JSON).
+ *
+ * @param config - the validated integration configuration
+ * @param object - an integration object
+ * @returns the ownership records (empty when there are none)
+ */
+export function comparedFieldsOf(
+  config: IntegrationConfig,
+  object: IntegrationObject
+): FieldOwnership[] {
+  const key = object.externalIdField?.toLowerCase();
+  return [...fieldsByCanonicalName(config, object).values()]
+    .filter((f) => f.owner === 'ERP' && f.fieldApiName.toLowerCase() !== key)
+    .sort((a, b) => compareCodeUnits(a.canonicalName, b.canonicalName));
+}
+
+/**
+ * The objects reconciliation covers, in `Integration_Object__mdt` order: enabled, with an
+ * `External_ID_Field__c`, counterpart ERP or Both, and at least one compared field.
+ *
+ * @param config - the validated integration configuration
+ * @returns each reconciled object with its compared fields
+ */
+export function reconciledObjects(config: IntegrationConfig): ReconciledObject[] {
+  return config.objects.flatMap((object) => {
+    if (
+      !object.enabled ||
+      object.externalIdField === undefined ||
+      !object.counterpartSystems.includes('ERP')
+    ) {
+      return [];
+    }
+    const comparedFields = comparedFieldsOf(config, object);
+    if (comparedFields.length === 0) {
+      return [];
+    }
+    const key = object.externalIdField.toLowerCase();
+    const keyField = config.ownership.find(
+      (o) => o.objectApiName === object.objectApiName && o.fieldApiName.toLowerCase() === key
+    );
+    return [{ object, keyField, comparedFields }];
+  });
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Writes a finite number as a plain decimal, the checksum's number form: no exponent, no trailing
+ * zeros after the point, no point for a whole number, `-0` as `0` (`1e21` → `1000000000000000000000`,
+ * `1.5e-7` → `0.00000015`). JSON cannot tell `50000` from `50000.00`: both parse to one number, and
+ * the Apex side strips trailing zeros of a `Decimal` the same way.
+ *
+ * @param value - a finite number
+ * @returns the decimal text
+ * @throws RangeError for `NaN` or an infinity, which JSON cannot carry
+ */
+export function plainDecimal(value: number): string {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${value} is not a JSON number`);
+  }
+  const text = String(value === 0 ? 0 : value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (m === null) {
+    return text;
+  }
+  const [, sign, whole, fraction = '', exponent] = m;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  // JavaScript writes an exponent only below 1e-6 (point ≤ 0) and from 1e21 (point > digits).
+  const plain =
+    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : digits + '0'.repeat(point - digits.length);
+  return sign + plain.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+function canonicalValue(value: FieldValue | undefined): string {
+  if (value === undefined || value === null) {
+    return 'null';
+  }
+  if (typeof value === 'number') {
+    return plainDecimal(value);
+  }
+  if (typeof value === 'string') {
+    return value.trim() === '' ? 'null' : JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/**
+ * The canonical JSON of a record's compared fields, the text the reconciliation checksum is taken
+ * of: one key per field (a missing or blank value is `null`), keys sorted by character code, no
+ * whitespace, strings as JSON strings, numbers as {@link plainDecimal}, booleans `true`/`false`.
+ * Dates and date-times are strings already (`YYYY-MM-DD`, `YYYY-MM-DDTHH:mm:ss.SSSZ` in UTC).
+ *
+ * @param fields - canonical name → value
+ * @param names - the compared fields (default: the keys of `fields`)
+ * @returns the JSON text
+ */
+export function reconciliationCanonicalJson(
+  fields: CanonicalFields,
+  names: readonly string[] = Object.keys(fields)
+): string {
+  const keys = [...new Set(names)].sort(compareCodeUnits);
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(fields, key);
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalValue(has(key) ? fields[key] : undefined)}`).join(',')}}`;
+}
+
+/**
+ * The reconciliation checksum of a record: lowercase hex SHA-256 of the UTF-8 bytes of
+ * {@link reconciliationCanonicalJson}.
+ *
+ * @param fields - canonical name → value
+ * @param names - the compared fields (default: the keys of `fields`)
+ * @returns 64 lowercase hex digits
+ */
+export function reconciliationChecksum(
+  fields: CanonicalFields,
+  names: readonly string[] = Object.keys(fields)
+): string {
+  return createHash('sha256')
+    .update(reconciliationCanonicalJson(fields, names), 'utf8')
+    .digest('hex');
+}
+
+/** The reconciled object named by a fixture, or a finding why there is none. */
+function reconciledByCanonicalName(
+  config: IntegrationConfig,
+  name: string,
+  report: (pointer: string, message: string) => void
+): ReconciledObject | undefined {
+  const object = objectByCanonicalName(config, name);
+  if (object === undefined) {
+    report('/object', notCanonicalObject(config, name));
+    return undefined;
+  }
+  const reconciled = reconciledObjects(config).find((r) => r.object === object);
+  if (reconciled === undefined) {
+    report(
+      '/object',
+      `${object.objectApiName} is not reconciled: that takes an enabled object with an External_ID_Field__c, counterpart ERP or Both, and an ERP-owned field besides it`
+    );
+  }
+  return reconciled;
+}
+
+function checkUniqueIds(
+  ids: readonly string[],
+  at: (index: number) => string,
+  report: (pointer: string, message: string) => void
+): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const earlier = seen.get(id);
+    if (id.trim() === '') {
+      report(at(index), 'is blank');
+    } else if (earlier !== undefined) {
+      report(at(index), `"${id}" is also at ${at(earlier)}; each external ID appears once`);
+    } else {
+      seen.set(id, index);
+    }
+  });
+}
+
+function checkCount(
+  value: number,
+  pointer: string,
+  least: number,
+  report: (pointer: string, message: string) => void
+): boolean {
+  if (!Number.isInteger(value) || value < least) {
+    report(pointer, `is ${value}; expected a whole number of at least ${least}`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Checks a lookup answer beyond its type: the object is reconciled, external IDs are unique,
+ * `totalCount` covers the records, every record has exactly the compared fields with values of
+ * their fields' JSON types (date-times in UTC with milliseconds), and every checksum is the
+ * SHA-256 of the canonical JSON of its fields.
+ *
+ * @param lookup - a valid `ReconciliationLookupResponse`
+ * @param model - the project's metadata (for field types)
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkReconciliationLookup(
+  lookup: ReconciliationLookupResponse,
+  model: MetadataModel,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'reconciliationLookup', pointer, message });
+  };
+  if (checkCount(lookup.totalCount, '/totalCount', 0, report)) {
+    if (lookup.totalCount < lookup.records.length) {
+      report(
+        '/totalCount',
+        `is ${lookup.totalCount}, fewer than the ${lookup.records.length} records of this answer`
+      );
+    }
+  }
+  checkUniqueIds(
+    lookup.records.map((r) => r.externalId),
+    (index) => `/records/${index}/externalId`,
+    report
+  );
+  const reconciled = reconciledByCanonicalName(config, lookup.object, report);
+  if (reconciled === undefined) {
+    return findings;
+  }
+  const compared = reconciled.comparedFields.map((f) => f.canonicalName);
+  lookup.records.forEach((record, index) => {
+    const at = `/records/${index}`;
+    const names = Object.keys(record.fields);
+    const missing = compared.filter((name) => !names.includes(name));
+    const extra = names.filter((name) => !compared.includes(name));
+    if (missing.length > 0 || extra.length > 0) {
+      report(
+        `${at}/fields`,
+        `${[
+          missing.length > 0 ? `lacks ${missing.join(', ')}` : '',
+          extra.length > 0 ? `has ${extra.join(', ')}, not compared` : ''
+        ]
+          .filter((t) => t !== '')
+          .join(
+            ' and '
+          )}; the compared fields of ${reconciled.object.objectApiName} are ${compared.join(', ')}`
+      );
+    }
+    for (const field of reconciled.comparedFields) {
+      const value = record.fields[field.canonicalName];
+      if (value === undefined) {
+        continue;
+      }
+      const jsonType = jsonTypeOf(findField(model, field.objectApiName, field.fieldApiName));
+      const wrongTime =
+        jsonType === 'date-time (ISO 8601 with offset)' &&
+        typeof value === 'string' &&
+        !isUtcMillis(value);
+      if (jsonType !== undefined && (!matchesJsonType(jsonType, value) || wrongTime)) {
+        report(
+          `${at}/fields/${field.canonicalName}`,
+          `${JSON.stringify(value)} is not a ${wrongTime ? 'date-time YYYY-MM-DDTHH:mm:ss.SSSZ (UTC)' : jsonType} (${field.objectApiName}.${field.fieldApiName})`
+        );
+      }
+    }
+    const expected = reconciliationChecksum(record.fields, compared);
+    if (record.checksum !== expected) {
+      report(
+        `${at}/checksum`,
+        `is ${SHA256_HEX.test(record.checksum) ? record.checksum : `"${record.checksum}", not 64 lowercase hex digits`}; the SHA-256 of ${reconciliationCanonicalJson(record.fields, compared)} is ${expected}`
+      );
+    }
+  });
+  return findings;
+}
+
+/**
+ * Checks an ID page beyond its type: the object is reconciled, the page is a whole number from 0,
+ * the page size between 1 and {@link MAX_RECONCILIATION_PAGE_SIZE}, the external IDs unique and no
+ * more than the page size, and `totalCount` covers the pages up to this one (exactly, when this
+ * page is short and so the last).
+ *
+ * @param ids - a valid `ReconciliationIdsPage`
+ * @param config - the validated integration configuration
+ * @returns the findings (empty when consistent)
+ */
+export function checkReconciliationIds(
+  ids: ReconciliationIdsPage,
+  config: IntegrationConfig
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'reconciliationIds', pointer, message });
+  };
+  reconciledByCanonicalName(config, ids.object, report);
+  checkUniqueIds(ids.externalIds, (index) => `/externalIds/${index}`, report);
+  const counts = [
+    checkCount(ids.page, '/page', 0, report),
+    checkCount(ids.pageSize, '/pageSize', 1, report),
+    checkCount(ids.totalCount, '/totalCount', 0, report)
+  ];
+  if (counts.includes(false)) {
+    return findings;
+  }
+  if (ids.pageSize > MAX_RECONCILIATION_PAGE_SIZE) {
+    report(
+      '/pageSize',
+      `is ${ids.pageSize}; Salesforce asks for at most ${MAX_RECONCILIATION_PAGE_SIZE}`
+    );
+  }
+  if (ids.externalIds.length > ids.pageSize) {
+    report(
+      '/externalIds',
+      `has ${ids.externalIds.length} IDs, more than the page size ${ids.pageSize}`
+    );
+    return findings;
+  }
+  const through = ids.page * ids.pageSize + ids.externalIds.length;
+  if (ids.totalCount < through) {
+    report(
+      '/totalCount',
+      `is ${ids.totalCount}, but pages 0 to ${ids.page} of ${ids.pageSize} hold at least ${through} IDs`
+    );
+  } else if (ids.externalIds.length < ids.pageSize && ids.totalCount !== through) {
+    report(
+      '/totalCount',
+      `is ${ids.totalCount}, but this short page is the last, so the ERP holds ${through} records`
+    );
+  }
+  return findings;
+}
+
+/**
+ * Checks that the lookup and the ID page tell one story: the same object and `totalCount`, and,
+ * when the page lists every ID, every record of the lookup among them.
+ *
+ * @param lookup - a valid `ReconciliationLookupResponse`
+ * @param ids - a valid `ReconciliationIdsPage`
+ * @returns the findings, reported on the ID page (empty when consistent)
+ */
+export function checkReconciliationScenario(
+  lookup: ReconciliationLookupResponse,
+  ids: ReconciliationIdsPage
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'reconciliationIds', pointer, message });
+  };
+  if (ids.object !== lookup.object) {
+    report('/object', `is "${ids.object}"; the lookup answers for "${lookup.object}"`);
+    return findings;
+  }
+  if (ids.totalCount !== lookup.totalCount) {
+    report('/totalCount', `is ${ids.totalCount}; the lookup says ${lookup.totalCount}`);
+    return findings;
+  }
+  if (ids.page === 0 && ids.externalIds.length === ids.totalCount) {
+    const listed = new Set(ids.externalIds);
+    const unlisted = lookup.records.map((r) => r.externalId).filter((id) => !listed.has(id));
+    if (unlisted.length > 0) {
+      report(
+        '/externalIds',
+        `lists every ID of the object but not ${unlisted.join(', ')}, which the lookup returns`
+      );
     }
   }
   return findings;

@@ -30,7 +30,39 @@ import type {
 } from '../../types/contract/record-sync.js';
 import { readIntegrationConfig, type IntegrationConfig } from '../docs/integration-config.js';
 import {
+  DELIVERY_ANSWER_CLASSES,
+  DELIVERY_CHANGES_PATH,
+  DELIVERY_HEADERS,
+  DELIVERY_ORDERS_PATH,
+  RECONCILIATION_IDS_PATH,
+  RECONCILIATION_LOOKUP_PATH,
+  type DeliveryErrorResponse,
+  type ReconciliationIdsPage,
+  type ReconciliationLookupResponse,
+  type RecordChangeDelivery
+} from '../../types/contract/operations.js';
+import {
   APEX_ERROR_CODES_PATH,
+  MAX_RECONCILIATION_PAGE_SIZE,
+  OPERATIONS_FIXTURES,
+  OPERATIONS_TYPES_FILE,
+  OPERATIONS_TYPES_PATH,
+  checkDeliveryErrorResponse,
+  checkOperationsFixtures,
+  checkReconciliationIds,
+  checkReconciliationLookup,
+  checkReconciliationScenario,
+  checkRecordChangeDelivery,
+  comparedFieldsOf,
+  deliveryErrorClassOf,
+  isDeliveredToErp,
+  loadOperationsFixtures,
+  plainDecimal,
+  reconciledObjects,
+  reconciliationCanonicalJson,
+  reconciliationChecksum,
+  usesDirectCallout,
+  type OperationsFixtureRole,
   CAMPAIGN_MEMBERS_OBJECT,
   CAMPAIGN_MEMBER_IDENTITY_FIELDS,
   CONTRACT_FIXTURES,
@@ -91,6 +123,7 @@ import {
   parseApexLifecycle
 } from '../docs/order-lifecycle.js';
 import {
+  findField,
   loadMetadataModel,
   type FieldMetadata,
   type MetadataModel
@@ -120,6 +153,11 @@ function readOrderFixture<T>(role: OrderFixtureRole): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+function readOperationsFixture<T>(role: OperationsFixtureRole): T {
+  const file = path.join(MAIN_ROOT, STATIC_RESOURCES, `${OPERATIONS_FIXTURES[role].name}.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -145,6 +183,12 @@ let submitted: OrderSubmittedEventExample;
 let acksRequest: OrderAcknowledgementsRequest;
 let acksResponse: RecordUpsertResponse;
 let statusEvents: OrderStatusEvent[];
+let operationsSchema: JsonSchema;
+let operationsValidator: ContractValidator;
+let delivery: RecordChangeDelivery;
+let deliveryError: DeliveryErrorResponse;
+let lookup: ReconciliationLookupResponse;
+let idsPage: ReconciliationIdsPage;
 
 before(() => {
   schema = generateContractSchema();
@@ -168,6 +212,12 @@ before(() => {
   acksRequest = readOrderFixture('acknowledgementsRequest');
   acksResponse = readOrderFixture('acknowledgementsResponse');
   statusEvents = readOrderFixture('statusEvents');
+  operationsSchema = generateContractSchema(OPERATIONS_TYPES_FILE);
+  operationsValidator = new ContractValidator(operationsSchema, OPERATIONS_TYPES_PATH);
+  delivery = readOperationsFixture('deliveryRecordChange');
+  deliveryError = readOperationsFixture('deliveryError');
+  lookup = readOperationsFixture('reconciliationLookup');
+  idsPage = readOperationsFixture('reconciliationIds');
 });
 
 /** Messages of the findings, `<role> <pointer>: <message>`. */
@@ -716,10 +766,30 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
     'ErpContract_OrderStatusEvents.sequence-reused.json':
       /^\/3\/Sequence__c: 4 of SF-801Hs00001OrA01IAF-v1 is event 1 too, with Shipped at 2026-03-10T16:00:00Z; a sequence names one change$/,
     'ErpContract_OrderStatusEvents.status-lowercase.json':
-      /^does not match OrderStatusEvents: \/1\/Status__c: "shipped" is not one of "Acknowledged", "Rejected", "Released", "Partially Shipped", "Shipped", "Invoiced", "Cancelled", "Returned"$/
+      /^does not match OrderStatusEvents: \/1\/Status__c: "shipped" is not one of "Acknowledged", "Rejected", "Released", "Partially Shipped", "Shipped", "Invoiced", "Cancelled", "Returned"$/,
+    'ErpContract_DeliveryRecordChange.api-field-name.json':
+      /^\/fields\/Name: "Name" is not a canonical field name of Account \(Field_Ownership__mdt\)$/,
+    'ErpContract_DeliveryRecordChange.api-object-name.json':
+      /^\/object: "Account" is not a canonical name; Account is "account"$/,
+    'ErpContract_DeliveryRecordChange.erp-owned-field.json':
+      /^\/fields\/creditLimit: "creditLimit" is owned by ERP; a delivery carries only Salesforce-owned fields$/,
+    'ErpContract_DeliveryErrorResponse.extra-property.json':
+      /^does not match DeliveryErrorResponse: \/: unexpected property "status"$/,
+    'ErpContract_ReconciliationLookup.wrong-checksum.json':
+      /^\/records\/1\/checksum: is 5707db22\w+; the SHA-256 of \{"creditLimit":75000,"creditStatus":"On Hold",.*\} is cf4a7560f41dc88d2f4cc74dad700d7caac2ab4140d0cfb915d9b35ade234384$/,
+    'ErpContract_ReconciliationLookup.key-field-compared.json':
+      /^\/records\/0\/fields: has erpAccountId, not compared; the compared fields of Account are creditLimit, creditStatus, openBalance, overdueBalance, paymentTerms, taxId$/,
+    'ErpContract_ReconciliationLookup.missing-field.json':
+      /^\/records\/2\/fields: lacks taxId; the compared fields of Account are creditLimit, creditStatus, openBalance, overdueBalance, paymentTerms, taxId$/,
+    'ErpContract_ReconciliationLookup.amount-as-text.json':
+      /^\/records\/0\/fields\/creditLimit: "50000" is not a number \(Account\.ERP_Credit_Limit__c\)$/,
+    'ErpContract_ReconciliationIds.duplicate-id.json':
+      /^\/externalIds\/3: "ERP-ACC-1002" is also at \/externalIds\/1; each external ID appears once$/,
+    'ErpContract_ReconciliationIds.total-disagrees.json': /^\/totalCount: is 5; the lookup says 4$/
   };
   const marketingNames = new Set<string>(Object.values(MARKETING_FIXTURES).map((f) => f.name));
   const orderNames = new Set<string>(Object.values(ORDER_FIXTURES).map((f) => f.name));
+  const operationsNames = new Set<string>(Object.values(OPERATIONS_FIXTURES).map((f) => f.name));
 
   it('has an expectation for every file in test-fixtures/contract', () => {
     assert.deepEqual(
@@ -743,7 +813,9 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
         ? checkMarketingFixtures(projectModel, projectConfig, marketingValidator)
         : orderNames.has(name)
           ? checkOrderFixtures(projectModel, projectConfig, orderValidator)
-          : checkContractFixtures(projectModel, projectConfig, validator);
+          : operationsNames.has(name)
+            ? checkOperationsFixtures(projectModel, projectConfig, operationsValidator)
+            : checkContractFixtures(projectModel, projectConfig, validator);
       assert.ok(problems.length > 0, `${file} passed the check`);
       for (const problem of problems) {
         assert.equal(problem.filePath, resource, `${file}: ${problem.message}`);
@@ -2465,4 +2537,731 @@ describe('Apex ↔ TypeScript order contract', () => {
       assert.deepEqual(written(/private static void writeLine\(/), order('CanonicalOrderLine'));
     }
   );
+});
+
+describe('the operations contract schema generated from types/contract/operations.ts', () => {
+  it('has a definition for every body of the delivery and reconciliation endpoints', () => {
+    for (const name of [
+      'RecordChangeDelivery',
+      'DeliveryErrorResponse',
+      'DeliveryError',
+      'ReconciliationLookupRequest',
+      'ReconciliationLookupResponse',
+      'ReconciliationRecord',
+      'ReconciliationIdsPage',
+      'ChangeType',
+      'CanonicalFields',
+      'FieldValue'
+    ]) {
+      assert.ok(operationsSchema.definitions?.[name], `no definition for ${name}`);
+    }
+  });
+
+  it('closes every interface, so an extra or misspelt property fails', () => {
+    for (const [name, definition] of Object.entries(operationsSchema.definitions!)) {
+      if (definition.properties !== undefined) {
+        assert.equal(definition.additionalProperties, false, name);
+      }
+    }
+    assert.deepEqual(
+      operationsValidator.validate('ReconciliationIdsPage', { ...idsPage, pagesize: 200 }),
+      ['/: unexpected property "pagesize"']
+    );
+    assert.deepEqual(
+      operationsValidator.validate('RecordChangeDelivery', { ...delivery, changeType: 'MERGE' }),
+      ['/changeType: "MERGE" is not one of "CREATE", "UPDATE", "DELETE", "UNDELETE"']
+    );
+  });
+
+  it('describes the delivery body for the docs, with the optional field of a refusal', () => {
+    assert.deepEqual(
+      schemaFields(operationsSchema, 'RecordChangeDelivery').map((f) => [f.name, f.type]),
+      [
+        ['messageId', 'string'],
+        ['object', 'string'],
+        ['salesforceObject', 'string'],
+        ['recordId', 'string'],
+        ['externalId', 'string | null'],
+        ['changeType', '"CREATE" | "UPDATE" | "DELETE" | "UNDELETE"'],
+        ['fields', 'CanonicalFields'],
+        ['correlationId', 'string'],
+        ['occurredAt', 'string']
+      ]
+    );
+    assert.deepEqual(
+      schemaFields(operationsSchema, 'DeliveryError').map((f) => [f.name, f.required]),
+      [
+        ['code', true],
+        ['message', true],
+        ['field', false]
+      ]
+    );
+  });
+
+  it('names the paths and headers of the spec', () => {
+    assert.equal(DELIVERY_CHANGES_PATH, '/erp-bridge/v1/changes/{object}');
+    assert.equal(DELIVERY_ORDERS_PATH, '/erp-bridge/v1/orders');
+    assert.equal(RECONCILIATION_LOOKUP_PATH, '/erp-bridge/v1/reconciliation/{object}/lookup');
+    assert.equal(RECONCILIATION_IDS_PATH, '/erp-bridge/v1/reconciliation/{object}/ids');
+    assert.deepEqual(
+      DELIVERY_HEADERS.map((h) => h.name),
+      [
+        'Idempotency-Key',
+        'X-Correlation-Id',
+        'X-ERP-Bridge-Message-Type',
+        'X-ERP-Bridge-Attempt',
+        'Content-Type'
+      ]
+    );
+  });
+});
+
+describe('the operations fixtures (static resources shared with the Apex tests)', () => {
+  it('are found in the static resources, one per role', () => {
+    const { fixtures, problems } = loadOperationsFixtures(model);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      fixtures.map((f) => [f.role, f.filePath]),
+      (Object.keys(OPERATIONS_FIXTURES) as OperationsFixtureRole[]).map((role) => [
+        role,
+        `${STATIC_RESOURCES}/${OPERATIONS_FIXTURES[role].name}.json`
+      ])
+    );
+  });
+
+  it('each match their TypeScript type', () => {
+    assert.deepEqual(operationsValidator.validate('RecordChangeDelivery', delivery), []);
+    assert.deepEqual(operationsValidator.validate('DeliveryErrorResponse', deliveryError), []);
+    assert.deepEqual(operationsValidator.validate('ReconciliationLookupResponse', lookup), []);
+    assert.deepEqual(operationsValidator.validate('ReconciliationIdsPage', idsPage), []);
+  });
+
+  it('pass every semantic check', () => {
+    assert.deepEqual(checkOperationsFixtures(model, config, operationsValidator).problems, []);
+  });
+
+  it('keep the scenario the Apex tests rely on', () => {
+    assert.deepEqual(
+      [delivery.object, delivery.salesforceObject, delivery.externalId, delivery.changeType],
+      ['account', 'Account', 'ERP-ACC-1001', 'UPDATE']
+    );
+    assert.equal(delivery.messageId, 'd2c1f0a4-6b7e-4c1d-9a51-3f0e8b7c2a10');
+    assert.deepEqual(deliveryError.errors, [
+      { code: 'INVALID_FIELD', message: 'phone must be an E.164 number', field: 'phone' }
+    ]);
+    assert.equal(lookup.object, 'account');
+    assert.equal(lookup.totalCount, 4);
+    assert.deepEqual(
+      lookup.records.map((r) => r.externalId),
+      ['ERP-ACC-1001', 'ERP-ACC-1002', 'ERP-ACC-1004']
+    );
+    assert.ok(!lookup.records.some((r) => r.externalId === 'ERP-ACC-1003'), '1003 is missing');
+    assert.equal(
+      lookup.records[0].checksum,
+      '5707db222611174886f0326fbf77d99ea7de4774a911378bf135c6178ba9e173'
+    );
+    assert.deepEqual(lookup.records[0].fields, {
+      creditLimit: 50000,
+      creditStatus: 'Good Standing',
+      openBalance: 12500.5,
+      overdueBalance: 0,
+      paymentTerms: 'NET30',
+      taxId: 'DE123456789'
+    });
+    assert.deepEqual(
+      [lookup.records[1].fields.creditLimit, lookup.records[1].fields.creditStatus],
+      [75000, 'On Hold'],
+      'ERP-ACC-1002 drifts from Salesforce (70000, Good Standing)'
+    );
+    assert.deepEqual(idsPage, {
+      object: 'account',
+      totalCount: 4,
+      page: 0,
+      pageSize: 200,
+      externalIds: ['ERP-ACC-1001', 'ERP-ACC-1002', 'ERP-ACC-1004', 'ERP-ACC-1005']
+    });
+    const looked = new Set(lookup.records.map((r) => r.externalId));
+    assert.deepEqual(
+      idsPage.externalIds.filter((id) => !looked.has(id)),
+      ['ERP-ACC-1005'],
+      'ERP-ACC-1005 is only in the ID listing'
+    );
+  });
+
+  it('checksum every lookup record over its compared fields', () => {
+    for (const record of lookup.records) {
+      assert.equal(reconciliationChecksum(record.fields), record.checksum, record.externalId);
+    }
+  });
+
+  it('reports a missing fixture, and nothing for a project without them', () => {
+    const root = copyProject();
+    const dir = path.join(root, STATIC_RESOURCES);
+    fs.rmSync(path.join(dir, 'ErpContract_ReconciliationIds.json'));
+    let projectModel = loadMetadataModel(root);
+    assert.deepEqual(
+      checkOperationsFixtures(projectModel, readIntegrationConfig(projectModel)).problems,
+      [
+        {
+          filePath: `${STATIC_RESOURCES}/ErpContract_ReconciliationIds.json`,
+          message:
+            'is missing: the contract fixture ErpContract_ReconciliationIds (ReconciliationIdsPage) must exist beside the others'
+        }
+      ]
+    );
+    for (const spec of Object.values(OPERATIONS_FIXTURES)) {
+      fs.rmSync(path.join(dir, `${spec.name}.json`), { force: true });
+    }
+    projectModel = loadMetadataModel(root);
+    assert.deepEqual(
+      checkOperationsFixtures(
+        projectModel,
+        readIntegrationConfig(projectModel),
+        operationsValidator
+      ),
+      { fixtures: [], problems: [] }
+    );
+  });
+});
+
+describe('operations semantic checks, one rule at a time', () => {
+  function deliveryFindings(change: (d: RecordChangeDelivery) => void): string[] {
+    const d = clone(delivery);
+    change(d);
+    return findings(checkRecordChangeDelivery(d, model, config));
+  }
+
+  function lookupFindings(
+    change: (l: ReconciliationLookupResponse) => void,
+    against: IntegrationConfig = config
+  ): string[] {
+    const l = clone(lookup);
+    change(l);
+    return findings(checkReconciliationLookup(l, model, against));
+  }
+
+  function idsFindings(change: (p: ReconciliationIdsPage) => void): string[] {
+    const p = clone(idsPage);
+    change(p);
+    return findings(checkReconciliationIds(p, config));
+  }
+
+  it('checks the message ID, record ID, correlation ID and time of a delivery', () => {
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.messageId = 'msg-1';
+        d.recordId = '001000000000001aaa';
+        d.correlationId = 'has spaces';
+        d.occurredAt = '2026-11-25T09:15:00Z';
+      }),
+      [
+        'deliveryRecordChange /messageId: "msg-1" is not a UUID (the message\'s Delivery_Key__c)',
+        'deliveryRecordChange /recordId: "001000000000001aaa" is not an 18-character Salesforce ID',
+        'deliveryRecordChange /correlationId: is not 1 to 64 characters of A-Z a-z 0-9 . _ : -',
+        'deliveryRecordChange /occurredAt: "2026-11-25T09:15:00Z" is not YYYY-MM-DDTHH:mm:ss.SSSZ (UTC)'
+      ]
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.occurredAt = '2026-02-30T09:15:00.000Z';
+      }),
+      [
+        'deliveryRecordChange /occurredAt: "2026-02-30T09:15:00.000Z" is not YYYY-MM-DDTHH:mm:ss.SSSZ (UTC)'
+      ]
+    );
+  });
+
+  it('checks that the object is delivered to the ERP, by canonical and API name', () => {
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.object = 'widget';
+      }),
+      [
+        'deliveryRecordChange /object: "widget" is not the canonical name of an Integration_Object__mdt object'
+      ]
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.object = 'priceList';
+        d.salesforceObject = 'Pricebook2';
+        d.fields = {};
+      }),
+      [
+        'deliveryRecordChange /object: Pricebook2 is not delivered to the ERP (direction Inbound, counterpart ERP)'
+      ]
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.object = 'lead';
+        d.salesforceObject = 'Lead';
+        d.fields = {};
+      }),
+      [
+        'deliveryRecordChange /object: Lead is not delivered to the ERP (direction Bidirectional, counterpart Marketing)'
+      ]
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.salesforceObject = 'Contact';
+      }),
+      ['deliveryRecordChange /salesforceObject: is "Contact"; the API name of "account" is Account']
+    );
+    const disabled = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Account' ? { ...o, enabled: false } : o
+      )
+    };
+    assert.deepEqual(findings(checkRecordChangeDelivery(delivery, model, disabled)), [
+      'deliveryRecordChange /object: Account is not delivered to the ERP (direction Bidirectional, counterpart ERP, disabled)'
+    ]);
+  });
+
+  it('checks the external ID against the object', () => {
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.object = 'opportunity';
+        d.salesforceObject = 'Opportunity';
+        d.fields = {};
+      }),
+      ['deliveryRecordChange /externalId: must be null: Opportunity has no external-ID field']
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.externalId = ' ';
+      }),
+      ['deliveryRecordChange /externalId: is blank; send null when the record has no external ID']
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.externalId = null;
+      }),
+      []
+    );
+  });
+
+  it('checks that fields are Salesforce-owned canonical fields with their JSON types', () => {
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.fields = { Phone: '+49', paymentTerms: 'NET30', name: null };
+      }),
+      [
+        'deliveryRecordChange /fields/Phone: "Phone" is not a canonical field name of Account (Field_Ownership__mdt)',
+        'deliveryRecordChange /fields/paymentTerms: "paymentTerms" is owned by ERP; a delivery carries only Salesforce-owned fields'
+      ]
+    );
+    assert.deepEqual(
+      deliveryFindings((d) => {
+        d.object = 'order';
+        d.salesforceObject = 'Order';
+        d.recordId = '801Hs00001OrA01IAF';
+        d.externalId = null;
+        d.fields = { integrationKey: 5 };
+      }),
+      ['deliveryRecordChange /fields/integrationKey: 5 is not a string (Order.Integration_Key__c)']
+    );
+  });
+
+  it('checks that a refusal gives reasons about fields of the delivered object', () => {
+    assert.deepEqual(findings(checkDeliveryErrorResponse({ errors: [] }, delivery, config)), [
+      'deliveryError /errors: is empty'
+    ]);
+    const refusal: DeliveryErrorResponse = {
+      errors: [
+        { code: 'INVALID_FIELD', message: 'x', field: 'creditRating' },
+        { code: 'DUPLICATE', message: 'y' }
+      ]
+    };
+    assert.deepEqual(findings(checkDeliveryErrorResponse(refusal, delivery, config)), [
+      'deliveryError /errors/0/field: "creditRating" is not a canonical field name of Account, the object delivered'
+    ]);
+    assert.deepEqual(findings(checkDeliveryErrorResponse(refusal, undefined, config)), []);
+  });
+
+  it('checks that the lookup is about a reconciled object', () => {
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.object = 'Account';
+      }),
+      ['reconciliationLookup /object: "Account" is not a canonical name; Account is "account"']
+    );
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.object = 'contact';
+      }),
+      [
+        'reconciliationLookup /object: Contact is not reconciled: that takes an enabled object with an External_ID_Field__c, counterpart ERP or Both, and an ERP-owned field besides it'
+      ]
+    );
+  });
+
+  it('checks the count and the external IDs of the lookup', () => {
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.totalCount = 2;
+        l.records[2].externalId = 'ERP-ACC-1001';
+      }),
+      [
+        'reconciliationLookup /totalCount: is 2, fewer than the 3 records of this answer',
+        'reconciliationLookup /records/2/externalId: "ERP-ACC-1001" is also at /records/0/externalId; each external ID appears once'
+      ]
+    );
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.totalCount = 4.5;
+        l.records[1].externalId = '';
+      }),
+      [
+        'reconciliationLookup /totalCount: is 4.5; expected a whole number of at least 0',
+        'reconciliationLookup /records/1/externalId: is blank'
+      ]
+    );
+  });
+
+  it('checks that every record has exactly the compared fields', () => {
+    assert.deepEqual(
+      lookupFindings((l) => {
+        delete l.records[0].fields.taxId;
+        delete l.records[0].fields.openBalance;
+        l.records[0].fields.name = 'Acme';
+      }),
+      [
+        'reconciliationLookup /records/0/fields: lacks openBalance, taxId and has name, not compared; the compared fields of Account are creditLimit, creditStatus, openBalance, overdueBalance, paymentTerms, taxId',
+        'reconciliationLookup /records/0/checksum: is 5707db222611174886f0326fbf77d99ea7de4774a911378bf135c6178ba9e173; the SHA-256 of {"creditLimit":50000,"creditStatus":"Good Standing","openBalance":null,"overdueBalance":0,"paymentTerms":"NET30","taxId":null} is ' +
+          reconciliationChecksum({
+            creditLimit: 50000,
+            creditStatus: 'Good Standing',
+            openBalance: null,
+            overdueBalance: 0,
+            paymentTerms: 'NET30',
+            taxId: null
+          })
+      ]
+    );
+  });
+
+  it('checks values against their field types, date-times in UTC with milliseconds', () => {
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.records[1].fields.overdueBalance = true;
+        l.records[1].checksum = reconciliationChecksum(l.records[1].fields);
+      }),
+      [
+        'reconciliationLookup /records/1/fields/overdueBalance: true is not a number (Account.ERP_Overdue_Balance__c)'
+      ]
+    );
+    const account = config.objects.find((o) => o.objectApiName === 'Account')!;
+    const withTime: IntegrationConfig = {
+      ...config,
+      ownership: [
+        ...config.ownership,
+        {
+          objectApiName: 'Account',
+          fieldApiName: 'ERP_Last_Modified_At__c',
+          owner: 'ERP',
+          canonicalName: 'erpModifiedAt',
+          enabled: true,
+          field: findField(model, 'Account', 'ERP_Last_Modified_At__c'),
+          developerName: 'Account_ERP_Last_Modified_At',
+          filePath: account.filePath
+        }
+      ]
+    };
+    const stamp = (value: string) => (l: ReconciliationLookupResponse) => {
+      for (const record of l.records) {
+        record.fields.erpModifiedAt = value;
+        record.checksum = reconciliationChecksum(record.fields);
+      }
+    };
+    assert.deepEqual(lookupFindings(stamp('2026-03-02T09:15:00.000Z'), withTime), []);
+    assert.deepEqual(lookupFindings(stamp('2026-03-02T09:15:00Z'), withTime).slice(0, 1), [
+      'reconciliationLookup /records/0/fields/erpModifiedAt: "2026-03-02T09:15:00Z" is not a date-time YYYY-MM-DDTHH:mm:ss.SSSZ (UTC) (Account.ERP_Last_Modified_At__c)'
+    ]);
+  });
+
+  it('recomputes every checksum', () => {
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.records[0].checksum = l.records[0].checksum.toUpperCase();
+        l.records[2].fields.taxId = 'DE000';
+      }),
+      [
+        'reconciliationLookup /records/0/checksum: is "5707DB222611174886F0326FBF77D99EA7DE4774A911378BF135C6178BA9E173", not 64 lowercase hex digits; the SHA-256 of {"creditLimit":50000,"creditStatus":"Good Standing","openBalance":12500.5,"overdueBalance":0,"paymentTerms":"NET30","taxId":"DE123456789"} is 5707db222611174886f0326fbf77d99ea7de4774a911378bf135c6178ba9e173',
+        `reconciliationLookup /records/2/checksum: is 1d30976eb9cde6197a697a8dabf3c28460325b4f684a8d7da9231db0e97ce0dc; the SHA-256 of {"creditLimit":10000,"creditStatus":"Good Standing","openBalance":0,"overdueBalance":0,"paymentTerms":"NET14","taxId":"DE000"} is ${reconciliationChecksum({ ...lookup.records[2].fields, taxId: 'DE000' })}`
+      ]
+    );
+    assert.deepEqual(
+      lookupFindings((l) => {
+        l.records[0].fields.creditLimit = 50000.0;
+        l.records[0].fields.taxId = '  ';
+        l.records[0].checksum = reconciliationChecksum({ ...l.records[0].fields, taxId: null });
+      }),
+      [],
+      'blank is null, and 50000.0 is 50000'
+    );
+  });
+
+  it('checks the ID page: object, unique IDs, page numbers and size', () => {
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.object = 'lead';
+        p.externalIds[1] = ' ';
+        p.externalIds[3] = 'ERP-ACC-1001';
+      }),
+      [
+        'reconciliationIds /object: Lead is not reconciled: that takes an enabled object with an External_ID_Field__c, counterpart ERP or Both, and an ERP-owned field besides it',
+        'reconciliationIds /externalIds/1: is blank',
+        'reconciliationIds /externalIds/3: "ERP-ACC-1001" is also at /externalIds/0; each external ID appears once'
+      ]
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.page = -1;
+        p.pageSize = 0;
+        p.totalCount = 1.5;
+      }),
+      [
+        'reconciliationIds /page: is -1; expected a whole number of at least 0',
+        'reconciliationIds /pageSize: is 0; expected a whole number of at least 1',
+        'reconciliationIds /totalCount: is 1.5; expected a whole number of at least 0'
+      ]
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.pageSize = MAX_RECONCILIATION_PAGE_SIZE + 1;
+      }),
+      ['reconciliationIds /pageSize: is 2001; Salesforce asks for at most 2000']
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.pageSize = 3;
+      }),
+      ['reconciliationIds /externalIds: has 4 IDs, more than the page size 3']
+    );
+  });
+
+  it('checks that totalCount covers the pages, exactly on the last', () => {
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.page = 1;
+        p.pageSize = 4;
+      }),
+      ['reconciliationIds /totalCount: is 4, but pages 0 to 1 of 4 hold at least 8 IDs']
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.totalCount = 3;
+      }),
+      ['reconciliationIds /totalCount: is 3, but pages 0 to 0 of 200 hold at least 4 IDs']
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.totalCount = 9;
+      }),
+      [
+        'reconciliationIds /totalCount: is 9, but this short page is the last, so the ERP holds 4 records'
+      ]
+    );
+    assert.deepEqual(
+      idsFindings((p) => {
+        p.pageSize = 4;
+        p.totalCount = 9;
+      }),
+      [],
+      'a full page may be followed by more'
+    );
+  });
+
+  it('checks that the lookup and the ID page tell one story', () => {
+    const scenario = (change: (p: ReconciliationIdsPage) => void): string[] => {
+      const p = clone(idsPage);
+      change(p);
+      return findings(checkReconciliationScenario(lookup, p));
+    };
+    assert.deepEqual(
+      scenario(() => undefined),
+      []
+    );
+    assert.deepEqual(
+      scenario((p) => {
+        p.object = 'product';
+      }),
+      ['reconciliationIds /object: is "product"; the lookup answers for "account"']
+    );
+    assert.deepEqual(
+      scenario((p) => {
+        p.totalCount = 5;
+      }),
+      ['reconciliationIds /totalCount: is 5; the lookup says 4']
+    );
+    assert.deepEqual(
+      scenario((p) => {
+        p.externalIds[2] = 'ERP-ACC-1006';
+      }),
+      [
+        'reconciliationIds /externalIds: lists every ID of the object but not ERP-ACC-1004, which the lookup returns'
+      ]
+    );
+    assert.deepEqual(
+      scenario((p) => {
+        p.externalIds = ['ERP-ACC-1005'];
+        p.page = 1;
+        p.pageSize = 3;
+      }),
+      [],
+      'a later page need not list the lookup records'
+    );
+  });
+});
+
+describe('reconciliation: compared fields, canonical JSON and checksum', () => {
+  it('reconciles the enabled ERP objects with an external ID and ERP-owned fields besides it', () => {
+    const reconciled = reconciledObjects(config);
+    const account = reconciled.find((r) => r.object.objectApiName === 'Account')!;
+    assert.equal(account.keyField?.canonicalName, 'erpAccountId');
+    assert.deepEqual(
+      account.comparedFields.map((f) => f.canonicalName),
+      ['creditLimit', 'creditStatus', 'openBalance', 'overdueBalance', 'paymentTerms', 'taxId']
+    );
+    for (const r of reconciled) {
+      assert.ok(r.object.enabled && r.object.externalIdField !== undefined, r.object.objectApiName);
+      assert.ok(r.object.counterpartSystems.includes('ERP'), r.object.objectApiName);
+      assert.ok(r.comparedFields.length > 0, r.object.objectApiName);
+      assert.ok(
+        r.comparedFields.every(
+          (f) => f.owner === 'ERP' && f.fieldApiName !== r.object.externalIdField
+        ),
+        r.object.objectApiName
+      );
+    }
+    const names = reconciled.map((r) => r.object.objectApiName);
+    for (const notReconciled of ['Lead', 'Campaign', 'Contact', 'Opportunity', 'OrderItem']) {
+      assert.ok(!names.includes(notReconciled), notReconciled);
+    }
+    const disabled = {
+      ...config,
+      objects: config.objects.map((o) =>
+        o.objectApiName === 'Account' ? { ...o, enabled: false } : o
+      )
+    };
+    assert.ok(!reconciledObjects(disabled).some((r) => r.object.objectApiName === 'Account'));
+    const contact = config.objects.find((o) => o.objectApiName === 'Contact')!;
+    assert.deepEqual(comparedFieldsOf(config, contact), []);
+  });
+
+  it('gives the checksum of the spec for its example', () => {
+    const fields = {
+      taxId: 'DE123456789',
+      paymentTerms: 'NET30',
+      overdueBalance: 0,
+      openBalance: 12500.5,
+      creditStatus: 'Good Standing',
+      creditLimit: 50000
+    };
+    assert.equal(
+      reconciliationCanonicalJson(fields),
+      '{"creditLimit":50000,"creditStatus":"Good Standing","openBalance":12500.5,"overdueBalance":0,"paymentTerms":"NET30","taxId":"DE123456789"}'
+    );
+    assert.equal(
+      reconciliationChecksum(fields),
+      '5707db222611174886f0326fbf77d99ea7de4774a911378bf135c6178ba9e173'
+    );
+  });
+
+  it('sorts keys by character code and writes one key per compared field', () => {
+    assert.equal(
+      reconciliationCanonicalJson({ b: 1, a: 2, B: 3, _x: 4 }),
+      '{"B":3,"_x":4,"a":2,"b":1}'
+    );
+    assert.equal(
+      reconciliationCanonicalJson({ a: 1, extra: 2 }, ['c', 'a', 'c']),
+      '{"a":1,"c":null}',
+      'missing is null; fields not named are left out'
+    );
+    assert.equal(reconciliationCanonicalJson({}), '{}');
+    assert.equal(
+      reconciliationCanonicalJson({ toString: 'x' }, ['toString', 'valueOf']),
+      '{"toString":"x","valueOf":null}',
+      'only own keys count'
+    );
+  });
+
+  it('writes null and blank text as null, text and booleans as JSON', () => {
+    assert.equal(
+      reconciliationCanonicalJson({ a: null, b: '', c: ' \t', d: 'x "y" \\ é', e: true, f: false }),
+      '{"a":null,"b":null,"c":null,"d":"x \\"y\\" \\\\ é","e":true,"f":false}'
+    );
+    assert.equal(
+      reconciliationCanonicalJson({ d: '2026-03-02', t: '2026-03-02T09:15:00.000Z' }),
+      '{"d":"2026-03-02","t":"2026-03-02T09:15:00.000Z"}'
+    );
+  });
+
+  it('writes numbers in plain decimal, without exponent or trailing zeros', () => {
+    assert.equal(plainDecimal(50000), '50000');
+    assert.equal(plainDecimal(12500.5), '12500.5');
+    assert.equal(plainDecimal(0), '0');
+    assert.equal(plainDecimal(-0), '0');
+    assert.equal(plainDecimal(-42.25), '-42.25');
+    assert.equal(plainDecimal(1e21), '1000000000000000000000');
+    assert.equal(plainDecimal(2.5e25), '25000000000000000000000000');
+    assert.equal(plainDecimal(-1.5e-7), '-0.00000015');
+    assert.equal(plainDecimal(1e-7), '0.0000001');
+    assert.equal(plainDecimal(123e-20), '0.00000000000000000123');
+    assert.throws(() => plainDecimal(Number.NaN), /NaN is not a JSON number/);
+    assert.throws(() => plainDecimal(Number.POSITIVE_INFINITY), /Infinity is not a JSON number/);
+    assert.equal(reconciliationCanonicalJson({ big: 1e21 }), '{"big":1000000000000000000000}');
+  });
+
+  it('cannot tell 50000 from 50000.00: JSON carries no scale, so both have one checksum', () => {
+    const parsed = JSON.parse('{"creditLimit":50000.00}') as { creditLimit: number };
+    assert.equal(parsed.creditLimit, 50000);
+    assert.equal(
+      reconciliationChecksum(parsed),
+      reconciliationChecksum({ creditLimit: 50000 }),
+      'the Apex side strips trailing zeros of a Decimal the same way'
+    );
+    assert.notEqual(
+      reconciliationChecksum({ creditLimit: '50000' }),
+      reconciliationChecksum({ creditLimit: 50000 }),
+      'an amount sent as text is another value'
+    );
+  });
+});
+
+describe('delivery answer classes', () => {
+  it('class 2xx as delivered; 408, 429, 5xx and no answer as transient; the rest as permanent', () => {
+    for (const status of [200, 201, 202, 204, 299]) {
+      assert.equal(deliveryErrorClassOf(status), 'Delivered', String(status));
+    }
+    for (const status of [null, 408, 429, 500, 502, 503, 504, 599]) {
+      assert.equal(deliveryErrorClassOf(status), 'Transient', String(status));
+    }
+    for (const status of [100, 199, 300, 301, 302, 400, 401, 403, 404, 409, 410, 422, 428, 600]) {
+      assert.equal(deliveryErrorClassOf(status), 'Permanent', String(status));
+    }
+  });
+
+  it('are listed once each in documentation order, one of them catching the rest', () => {
+    assert.deepEqual(
+      DELIVERY_ANSWER_CLASSES.map((c) => c.errorClass),
+      ['Delivered', 'Transient', 'Permanent']
+    );
+    assert.equal(DELIVERY_ANSWER_CLASSES.filter((c) => c.statuses.length === 0).length, 1);
+    assert.equal(DELIVERY_ANSWER_CLASSES.filter((c) => c.noAnswer).length, 1);
+  });
+
+  it('deliver directly only enabled outbound ERP objects in Direct Callout or Both mode', () => {
+    const account = config.objects.find((o) => o.objectApiName === 'Account')!;
+    const lead = config.objects.find((o) => o.objectApiName === 'Lead')!;
+    const pricebook = config.objects.find((o) => o.objectApiName === 'Pricebook2')!;
+    assert.ok(isDeliveredToErp(account));
+    assert.ok(!isDeliveredToErp(lead));
+    assert.ok(!isDeliveredToErp(pricebook));
+    assert.ok(!usesDirectCallout(account));
+    assert.ok(usesDirectCallout({ ...account, deliveryMode: 'Direct Callout' }));
+    assert.ok(usesDirectCallout({ ...account, deliveryMode: 'Both' }));
+    assert.ok(!usesDirectCallout({ ...account, deliveryMode: 'Both', enabled: false }));
+    assert.ok(!usesDirectCallout({ ...lead, deliveryMode: 'Direct Callout' }));
+  });
 });

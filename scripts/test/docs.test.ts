@@ -43,6 +43,14 @@ import {
 } from '../../types/contract/error-codes.js';
 import { readOrderDocsInput } from '../docs/contract-docs.js';
 import { checkOrderMetadata } from '../docs/orders-api.js';
+import {
+  answersText,
+  durationText,
+  readOperationsDocsInput,
+  readOperationsSettings,
+  retrySchedule
+} from '../docs/operations-api.js';
+import { DELIVERY_ANSWER_CLASSES } from '../../types/contract/operations.js';
 import type {
   CampaignMemberUpsertRequest,
   MarketingCampaignsRequest
@@ -892,6 +900,7 @@ describe('the record-sync contract documents, generated from the repository', ()
       result.documents.map((d) => d.relativePath),
       [
         ...DOC_NAMES,
+        'erp-operations-api.md',
         'marketing-api.md',
         'orders-api.md',
         'record-changed-event.md',
@@ -1754,7 +1763,7 @@ describe('the marketing contract document, generated from the repository', () =>
     const alone = await generateDocs(marketingOnly);
     assert.deepEqual(
       alone.documents.map((d) => path.basename(d.relativePath)),
-      [...DOC_NAMES, 'marketing-api.md', 'orders-api.md'].sort()
+      [...DOC_NAMES, 'erp-operations-api.md', 'marketing-api.md', 'orders-api.md'].sort()
     );
     const text = doc(alone, 'marketing-api.md');
     assert.doesNotMatch(text, /\]\((records-api|record-changed-event)\.md\)/);
@@ -2137,5 +2146,357 @@ describe('the orders contract document, generated from the repository', () => {
         }
       ]
     );
+  });
+});
+
+describe('the ERP operations document, generated from the repository', () => {
+  const STATIC = 'force-app/main/default/staticresources';
+  const SETTING_FILE = `${CMDT}/Integration_Setting.Default.md-meta.xml`;
+  const OPERATIONS_FIXTURE_NAMES = [
+    'ErpContract_DeliveryRecordChange',
+    'ErpContract_DeliveryErrorResponse',
+    'ErpContract_ReconciliationLookup',
+    'ErpContract_ReconciliationIds'
+  ];
+  let result: GenerationResult;
+  let md: string;
+  before(async () => {
+    result = await generateDocs(MAIN_ROOT);
+    md = doc(result, 'erp-operations-api.md');
+  });
+
+  function setSetting(root: string, field: string, value: number): void {
+    const file = path.join(root, SETTING_FILE);
+    const pattern = new RegExp(
+      `(<field>${field}</field>\\s*<value xsi:type="xsd:double">)[^<]*(<)`
+    );
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, pattern, field);
+    fs.writeFileSync(file, text.replace(pattern, `$1${value}$2`));
+  }
+
+  it('is listed in README.md and has every section', () => {
+    assert.match(
+      doc(result, 'README.md'),
+      /- \[ERP operations API\]\(erp-operations-api\.md\): what an ERP without middleware exposes: /
+    );
+    assert.match(md, /^# ERP operations API: direct delivery and reconciliation\n/);
+    assert.deepEqual(
+      [...md.matchAll(/^(##+) (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`),
+      [
+        '## Delivery modes',
+        '## Direct delivery',
+        '### Endpoints',
+        '### Headers',
+        '### Body',
+        '#### RecordChangeDelivery',
+        '### Answers',
+        '#### DeliveryErrorResponse',
+        '#### DeliveryError',
+        '### Retry schedule',
+        '### Ordering and duplicates',
+        '### Dead letters and replay',
+        '### Delivery example',
+        '## Reconciliation',
+        '### Reconciled objects',
+        '### Lookup',
+        '#### ReconciliationLookupRequest',
+        '#### ReconciliationLookupResponse',
+        '#### ReconciliationRecord',
+        '### ID listing',
+        '#### ReconciliationIdsPage',
+        '### Checksum',
+        '### What a run reports',
+        '### Reconciliation example'
+      ]
+    );
+    assert.ok(md.includes('](../adr/0010-outbox-delivery-and-replay.md)'));
+    assert.ok(md.includes('](orders-api.md#canonicalorder)'));
+    assert.ok(md.includes('](record-changed-event.md)'));
+  });
+
+  it('documents the endpoints and the headers of the contract', () => {
+    const endpoints = rows(subsection(md, '### Endpoints')).map((r) => r[0]);
+    assert.deepEqual(endpoints.slice(1), [
+      '`POST /erp-bridge/v1/changes/{object}`',
+      '`POST /erp-bridge/v1/orders`'
+    ]);
+    assert.deepEqual(
+      rows(subsection(md, '### Headers'))
+        .slice(1)
+        .map((r) => r[0]),
+      [
+        '`Idempotency-Key`',
+        '`X-Correlation-Id`',
+        '`X-ERP-Bridge-Message-Type`',
+        '`X-ERP-Bridge-Attempt`',
+        '`Content-Type`'
+      ]
+    );
+    const reconciliation = rows(section(md, '## Reconciliation'));
+    assert.deepEqual(reconciliation[1][0], '`POST /erp-bridge/v1/reconciliation/{object}/lookup`');
+    assert.deepEqual(
+      reconciliation[2][0],
+      '`GET /erp-bridge/v1/reconciliation/{object}/ids?page={page}&pageSize={pageSize}`'
+    );
+    assert.match(md, /\*\*A replay keeps the `Idempotency-Key`\*\*/);
+    assert.match(md, /De-duplicate on `Idempotency-Key` and answer a duplicate with 2xx/);
+  });
+
+  it('tables the answer classes from the data in operations.ts', () => {
+    const answers = rows(subsection(md, '### Answers'));
+    assert.deepEqual(
+      answers.slice(1, 4).map((r) => [r[0].replace(/ \(.*$/, ''), r[1]]),
+      [
+        ['2xx', '`Delivered`'],
+        ['408, 429, 5xx, no answer', '`Transient`'],
+        ['any other status', '`Permanent`']
+      ]
+    );
+    assert.deepEqual(DELIVERY_ANSWER_CLASSES.map(answersText), [
+      '2xx',
+      '408, 429, 5xx, no answer (timeout, connection refused or reset)',
+      'any other status'
+    ]);
+    assert.equal(
+      answersText({
+        errorClass: 'Transient',
+        statuses: [{ from: 502, to: 504 }],
+        noAnswer: false,
+        note: '',
+        outcome: ''
+      }),
+      '502–504'
+    );
+  });
+
+  it('computes the retry schedule from Integration_Setting__mdt.Default', async () => {
+    assert.deepEqual(rows(subsection(md, '### Retry schedule')), [
+      ['Attempt', 'Delay before it', 'After the first attempt'],
+      ['1', 'when dispatched', '—'],
+      ['2', '1 min', '1 min'],
+      ['3', '2 min', '3 min'],
+      ['4', '4 min', '7 min'],
+      ['5', '8 min', '15 min']
+    ]);
+    assert.match(md, /A transient failure of attempt 5 makes the message Dead\./);
+    const root = copyMain();
+    setSetting(root, 'Max_Retry_Attempts__c', 12);
+    setSetting(root, 'Backoff_Base_Minutes__c', 1);
+    setSetting(root, 'Backoff_Max_Minutes__c', 60);
+    const longer = doc(await generateDocs(root), 'erp-operations-api.md');
+    assert.deepEqual(rows(subsection(longer, '### Retry schedule')).slice(6), [
+      ['6', '16 min', '31 min'],
+      ['7', '32 min', '1 h 3 min'],
+      ['8', '1 h', '2 h 3 min'],
+      ['9 to 12', '1 h each', 'up to 6 h 3 min']
+    ]);
+    assert.match(longer, /attempted at most 12 times/);
+    assert.match(longer, /A transient failure of attempt 12 makes the message Dead\./);
+    setSetting(root, 'Max_Retry_Attempts__c', 1);
+    setSetting(root, 'Backoff_Base_Minutes__c', 90);
+    edit(
+      root,
+      SETTING_FILE,
+      /(<field>Reconciliation_Repair__c<\/field>\s*<value xsi:type="xsd:boolean">)false/,
+      '$1true'
+    );
+    const once = doc(await generateDocs(root), 'erp-operations-api.md');
+    assert.match(once, /\*\*Repair\*\* \(`Reconciliation_Repair__c`, now on,/);
+    assert.match(once, /attempted at most once/);
+    assert.match(once, /min\(90, 90 × 2\^\(_n_ − 1\)\)/, 'the longest delay is at least the base');
+    fs.rmSync(path.join(root, SETTING_FILE));
+    const defaults = doc(await generateDocs(root), 'erp-operations-api.md');
+    assert.match(
+      defaults,
+      /attempted at most 5 times \(default \(`Max_Retry_Attempts__c` not set\)\)/
+    );
+    assert.equal(rows(subsection(defaults, '### Retry schedule')).length, 6);
+  });
+
+  it('reads the settings as IntegrationSettings.cls does: defaults, bounds, whole numbers', () => {
+    const root = copyMain();
+    setSetting(root, 'Max_Retry_Attempts__c', 0);
+    setSetting(root, 'Backoff_Base_Minutes__c', 2.9);
+    setSetting(root, 'Reconciliation_Page_Size__c', 5000);
+    const settings = readOperationsSettings(loadMetadataModel(root));
+    assert.equal(settings.maxRetryAttempts.value, 1);
+    assert.equal(settings.backoffBaseMinutes.value, 2);
+    assert.equal(settings.reconciliationPageSize.value, 2000);
+    assert.equal(settings.reconciliationRepair, false);
+    assert.equal(settings.deadLetterAlertThreshold.value, 25);
+    assert.deepEqual(retrySchedule(3, 10, 15), [
+      { attempt: 1, delayMinutes: 0, sinceFirstMinutes: 0 },
+      { attempt: 2, delayMinutes: 10, sinceFirstMinutes: 10 },
+      { attempt: 3, delayMinutes: 15, sinceFirstMinutes: 25 }
+    ]);
+    assert.deepEqual([0, 59, 60, 90, 1440, 1530].map(durationText), [
+      '0 min',
+      '59 min',
+      '1 h',
+      '1 h 30 min',
+      '1 d',
+      '1 d 1 h 30 min'
+    ]);
+  });
+
+  it('tables the delivery mode of every object delivered to the ERP', async () => {
+    const modes = rows(section(md, '## Delivery modes'));
+    assert.deepEqual(modes[0], [
+      'Object',
+      'In the path',
+      'Counterpart',
+      'Delivery_Mode__c',
+      'Direct callout'
+    ]);
+    assert.deepEqual(
+      modes.slice(1).map((r) => r[0]),
+      ['`Product2`', '`Account`', '`Contact`', '`Opportunity`', '`Order`', '`OrderItem`']
+    );
+    assert.match(md, /_No object uses direct callout yet/);
+    const root = copyMain();
+    edit(root, `${CMDT}/Integration_Object.Account.md-meta.xml`, '>Platform Event<', '>Both<');
+    const direct = doc(await generateDocs(root), 'erp-operations-api.md');
+    assert.deepEqual(
+      rows(section(direct, '## Delivery modes')).find((r) => r[0] === '`Account`'),
+      ['`Account`', '`account`', 'ERP', 'Both', 'yes']
+    );
+    assert.match(direct, /Delivered by direct callout now: `Account`\./);
+  });
+
+  it('tables the compared fields of the reconciled objects from the ownership metadata', async () => {
+    const compared = rows(subsection(md, '### Reconciled objects'));
+    const account = compared.filter((r) => r[0] === '`Account`');
+    assert.deepEqual(
+      account.map((r) => [r[2], r[3], r[4], r[5]]),
+      [
+        [
+          '`ERP_Account_ID__c` (`erpAccountId`)',
+          '`creditLimit`',
+          '`ERP_Credit_Limit__c`',
+          'number'
+        ],
+        [
+          '`ERP_Account_ID__c` (`erpAccountId`)',
+          '`creditStatus`',
+          '`ERP_Credit_Status__c`',
+          'string'
+        ],
+        [
+          '`ERP_Account_ID__c` (`erpAccountId`)',
+          '`openBalance`',
+          '`ERP_Open_Balance__c`',
+          'number'
+        ],
+        [
+          '`ERP_Account_ID__c` (`erpAccountId`)',
+          '`overdueBalance`',
+          '`ERP_Overdue_Balance__c`',
+          'number'
+        ],
+        [
+          '`ERP_Account_ID__c` (`erpAccountId`)',
+          '`paymentTerms`',
+          '`ERP_Payment_Terms__c`',
+          'string'
+        ],
+        ['`ERP_Account_ID__c` (`erpAccountId`)', '`taxId`', '`ERP_Tax_ID__c`', 'string']
+      ]
+    );
+    assert.ok(!compared.some((r) => r[0] === '`Contact`' || r[0] === '`Lead`'));
+    const root = copyMain();
+    edit(
+      root,
+      `${CMDT}/Field_Ownership.Order_ERP_Error.md-meta.xml`,
+      /(<field>Is_Enabled__c<\/field>\s*<value xsi:type="xsd:boolean">)true/,
+      '$1false'
+    );
+    const changed = rows(
+      subsection(doc(await generateDocs(root), 'erp-operations-api.md'), '### Reconciled objects')
+    );
+    assert.deepEqual(
+      changed.filter((r) => r[0] === '`Order`').map((r) => r[3]),
+      ['`erpStatus`', '`erpStatusSequence`']
+    );
+  });
+
+  it('works the checksum example from the lookup fixture and embeds the fixtures verbatim', () => {
+    const checksum = subsection(md, '### Checksum');
+    assert.ok(
+      checksum.includes(
+        '```text\n{"creditLimit":50000,"creditStatus":"Good Standing","openBalance":12500.5,"overdueBalance":0,"paymentTerms":"NET30","taxId":"DE123456789"}\n```'
+      )
+    );
+    assert.match(
+      checksum,
+      /its SHA-256 is `5707db222611174886f0326fbf77d99ea7de4774a911378bf135c6178ba9e173`/
+    );
+    for (const name of OPERATIONS_FIXTURE_NAMES) {
+      const text = fs.readFileSync(path.join(MAIN_ROOT, STATIC, `${name}.json`), 'utf8');
+      assert.ok(md.includes(`\`\`\`json\n${text}\`\`\`\n`), `${name} is not embedded verbatim`);
+    }
+    assert.deepEqual(
+      rows(subsection(md, '### What a run reports'))
+        .slice(1)
+        .map((r) => r[0]),
+      ['matched', '`Value Mismatch`', '`Missing In ERP`', '`Missing In Salesforce`']
+    );
+    assert.match(md, /\*\*Repair\*\* \(`Reconciliation_Repair__c`, now off,/);
+  });
+
+  it('refuses to document a broken operations fixture, naming it', async () => {
+    const root = copyMain();
+    const file = `${STATIC}/ErpContract_ReconciliationLookup.json`;
+    fs.copyFileSync(
+      path.join(
+        MAIN_ROOT,
+        'test-fixtures/contract/ErpContract_ReconciliationLookup.wrong-checksum.json'
+      ),
+      path.join(root, file)
+    );
+    await expectProblem(root, file, /^\/records\/1\/checksum: is 5707db22/);
+    assert.equal(await main(['--project-root', root], capture()), 1);
+    assert.ok(
+      !fs.existsSync(path.join(root, DOCS_DIR, 'erp-operations-api.md')),
+      'nothing written'
+    );
+    const model = loadMetadataModel(root);
+    assert.equal(readOperationsDocsInput(model, readIntegrationConfig(model)).input, undefined);
+  });
+
+  it('fails --check when an operations fixture changes after generation', async () => {
+    const root = copyMain();
+    assert.equal(await main(['--project-root', root], capture()), 0);
+    edit(root, `${STATIC}/ErpContract_DeliveryErrorResponse.json`, 'E.164 number', 'E.164 phone');
+    const check = capture();
+    assert.equal(await main(['--check', '--project-root', root], check), 1);
+    assert.deepEqual(check.err.filter((l) => !l.startsWith('docs: warning:')).slice(0, 1), [
+      `docs: ${DOCS_DIR}/erp-operations-api.md is out of date`
+    ]);
+  });
+
+  it('is generated only with its fixtures, and links other documents only when they exist', async () => {
+    const root = copyMain();
+    for (const name of [
+      'ErpContract_RecordsUpsertRequest',
+      'ErpContract_RecordsUpsertResponse',
+      'ErpContract_RecordsErrorResponse',
+      'ErpContract_RecordChangedEvent',
+      'ErpContract_OrderSubmitted',
+      'ErpContract_OrderAcknowledgementsRequest',
+      'ErpContract_OrderAcknowledgementsResponse',
+      'ErpContract_OrderStatusEvents'
+    ]) {
+      fs.rmSync(path.join(root, STATIC, `${name}.json`));
+    }
+    const alone = doc(await generateDocs(root), 'erp-operations-api.md');
+    assert.doesNotMatch(alone, /\]\((orders-api|record-changed-event)\.md/);
+    assert.match(alone, /the canonical order \(`CanonicalOrder`\)/);
+    for (const name of OPERATIONS_FIXTURE_NAMES) {
+      fs.rmSync(path.join(root, STATIC, `${name}.json`));
+    }
+    const none = await generateDocs(root);
+    assert.ok(!none.documents.some((d) => d.relativePath.endsWith('erp-operations-api.md')));
+    assert.doesNotMatch(doc(none, 'README.md'), /erp-operations-api/);
   });
 });
