@@ -28,6 +28,7 @@ export const STEPS: Step[] = [
   { name: 'Source-to-metadata conversion', script: 'check:convert' },
   { name: 'Generated docs up to date', script: 'docs:check' },
   { name: 'LWC jest tests with coverage', script: 'test:lwc' },
+  { name: 'Preview in headless Chromium', script: 'test:browser' },
   { name: 'Script tests with coverage', script: 'test:scripts' }
 ];
 

@@ -35,5 +35,7 @@ export function copyMetadataProject(prefix: string): string {
       { recursive: true }
     );
   }
+  // Every package directory sfdx-project.json names must exist, even when its metadata is not copied.
+  fs.mkdirSync(path.join(root, 'experience-cloud'), { recursive: true });
   return root;
 }

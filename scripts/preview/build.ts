@@ -1,0 +1,263 @@
+/**
+ * The preview build: compiles the ERP panels (TypeScript LWCs) with the LWC compiler, the
+ * lightning-base-components they use and `@lwc/synthetic-shadow` into one script
+ * (`.build/preview/app.js`), next to the page (`index.html`, `preview.js`, `preview.css` from
+ * `scripts/preview/page/`). The page mounts the panels on mock Account and Order record layouts.
+ *
+ * Steps: stage each component's bundle under `modules/c/<name>/` (its `.ts`, `.html`, `.css`;
+ * never the tsc-emitted `.js`, which may be stale) → rollup with the platform-module shims
+ * ({@link platformModules}), the TypeScript transpile step ({@link typescriptTranspile}), the LWC
+ * compiler (`@lwc/rollup-plugin`) and `@rollup/plugin-replace` (`process.env.NODE_ENV`,
+ * `import.meta.env.SSR`) → an iife bundle.
+ *
+ * @module
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import lwcImport from '@lwc/rollup-plugin';
+import replaceImport from '@rollup/plugin-replace';
+import { rollup, type Plugin, type RollupLog } from 'rollup';
+import ts from 'typescript';
+import { EMULATED_APEX_METHODS } from './emulator.js';
+import { readLabels } from './labels.js';
+import {
+  listBaseComponents,
+  platformModules,
+  RUNTIME_DIR,
+  spriteIcons,
+  typescriptTranspile
+} from './shims.js';
+
+/**
+ * CommonJS interop: under NodeNext the two plugins' types describe the module object, while at
+ * run time the default import is already the plugin function.
+ */
+function interop<T>(imported: T | { default: T }): T {
+  return typeof imported === 'function' ? (imported as T) : (imported as { default: T }).default;
+}
+const lwc = interop<typeof lwcImport.default>(lwcImport);
+const replace = interop<typeof replaceImport.default>(replaceImport);
+
+/** Project-relative folder of the components. */
+export const COMPONENTS_DIR = 'force-app/main/default/lwc';
+/** Project-relative folder of the build output. */
+export const DEFAULT_OUT_DIR = '.build/preview';
+/** Folder of the page's static files. */
+export const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
+
+/** Where a component goes on the mock record layouts. */
+export interface PanelPlacement {
+  /** Component folder name, e.g. `erpCreditPanel`. */
+  name: string;
+  /** The record page it is placed on. */
+  object: 'Account' | 'Order';
+  /** The column: `main` (wide) or `side`. */
+  region: 'main' | 'side';
+}
+
+/** The components the page shows, in order. */
+export const PANELS: readonly PanelPlacement[] = [
+  { name: 'erpInvoiceList', object: 'Account', region: 'main' },
+  { name: 'erpCreditPanel', object: 'Account', region: 'side' },
+  { name: 'syncStatusBadge', object: 'Account', region: 'side' },
+  { name: 'erpOrderTimeline', object: 'Order', region: 'main' }
+];
+
+/** Options of {@link buildPreview}. */
+export interface BuildOptions {
+  /** The project root. */
+  root: string;
+  /** Output folder (default `.build/preview` under the root). */
+  outDir?: string;
+  /** The components to build (default {@link PANELS}); each must exist. */
+  panels?: readonly PanelPlacement[];
+  /** `production` (default: faster, no dev-mode checks) or `development` (LWC warnings in the console). */
+  mode?: 'production' | 'development';
+}
+
+/** What {@link buildPreview} produced. */
+export interface BuildResult {
+  outDir: string;
+  /** The components built, with their custom element tag. */
+  panels: Array<PanelPlacement & { tag: string }>;
+  /** Size of `app.js`. */
+  bundleBytes: number;
+  durationMs: number;
+  /** Build warnings worth reading (known harmless ones left out). */
+  warnings: string[];
+}
+
+/**
+ * The custom element tag of a `c` component: `erpCreditPanel` → `c-erp-credit-panel`.
+ *
+ * @param name - the component folder name
+ * @returns the tag
+ */
+export function tagOf(name: string): string {
+  return `c-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * The components' compiler options, from `force-app/main/default/lwc/tsconfig.build.json` (what
+ * `npm run build:lwc` uses).
+ *
+ * @param root - the project root
+ * @returns the options
+ */
+export function componentCompilerOptions(root: string): ts.CompilerOptions {
+  const file = path.join(root, COMPONENTS_DIR, 'tsconfig.build.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    file,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      }
+    }
+  );
+  return { ...parsed!.options, noEmit: false };
+}
+
+/**
+ * Copies one component bundle to the staging folder: `.ts`, `.html`, `.css`, `.svg` and `.js`
+ * files that have no `.ts` sibling; not tests, metadata or tsc output.
+ */
+function stage(source: string, target: string): void {
+  fs.mkdirSync(target, { recursive: true });
+  for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
+    const from = path.join(source, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== '__tests__') stage(from, path.join(target, entry.name));
+      continue;
+    }
+    const ext = path.extname(entry.name);
+    const compiled = ext === '.js' && fs.existsSync(from.replace(/\.js$/, '.ts'));
+    if (
+      ['.ts', '.js', '.html', '.css', '.svg'].includes(ext) &&
+      !compiled &&
+      !entry.name.endsWith('.d.ts')
+    ) {
+      fs.copyFileSync(from, path.join(target, entry.name));
+    }
+  }
+}
+
+/**
+ * Warnings left out: template warnings inside lightning-base-components (a duplicate slot in
+ * `card.html`, keys and attributes in the datatable: theirs, not ours) and rollup's notes on
+ * circular imports and top-level `this` in dependencies.
+ */
+function isHarmless(log: RollupLog): boolean {
+  return (
+    /[\\/]node_modules[\\/]/.test(log.loc?.file ?? log.id ?? '') ||
+    log.code === 'CIRCULAR_DEPENDENCY' ||
+    log.code === 'THIS_IS_UNDEFINED'
+  );
+}
+
+/**
+ * Builds the preview page.
+ *
+ * @param options - see {@link BuildOptions}
+ * @returns what was built
+ * @throws Error when a component is missing, an import cannot be resolved, a label is missing
+ *   or a platform module is not provided
+ */
+export async function buildPreview(options: BuildOptions): Promise<BuildResult> {
+  const started = Date.now();
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR);
+  const panels = options.panels ?? PANELS;
+  const mode = options.mode ?? 'production';
+  const modulesDir = path.join(outDir, 'modules');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const missing = panels.filter((p) => !fs.existsSync(path.join(root, COMPONENTS_DIR, p.name)));
+  if (missing.length > 0) {
+    throw new Error(
+      `The preview shows ${missing.map((p) => p.name).join(', ')}, but ${COMPONENTS_DIR} has no such component`
+    );
+  }
+  for (const panel of panels) {
+    stage(path.join(root, COMPONENTS_DIR, panel.name), path.join(modulesDir, 'c', panel.name));
+  }
+  const built = panels.map((p) => ({ ...p, tag: tagOf(p.name) }));
+  const entry: Plugin = {
+    name: 'erp-preview-entry',
+    resolveId: (id) => (id === '\0preview-entry' ? id : null),
+    load: (id) =>
+      id !== '\0preview-entry'
+        ? null
+        : [
+            `import '@lwc/synthetic-shadow';`,
+            `import { createElement } from 'lwc';`,
+            ...built.map((p, i) => `import C${i} from 'c/${p.name}';`),
+            `const COMPONENTS = { ${built.map((p, i) => `${JSON.stringify(p.tag)}: C${i}`).join(', ')} };`,
+            `window.ErpPreview = {`,
+            `  panels: ${JSON.stringify(built)},`,
+            `  mount(target, tag, props) {`,
+            `    const element = createElement(tag, { is: COMPONENTS[tag] });`,
+            `    Object.assign(element, props);`,
+            `    target.appendChild(element);`,
+            `    return element;`,
+            `  }`,
+            `};`
+          ].join('\n')
+  };
+  const warnings: string[] = [];
+  const fatal: string[] = [];
+  const bundle = await rollup({
+    input: '\0preview-entry',
+    plugins: [
+      entry,
+      platformModules({
+        labels: readLabels(root),
+        apexMethods: EMULATED_APEX_METHODS,
+        componentsDir: modulesDir,
+        baseComponents: listBaseComponents(root)
+      }),
+      spriteIcons(),
+      typescriptTranspile(componentCompilerOptions(root)),
+      lwc({
+        rootDir: modulesDir,
+        enableDynamicComponents: true,
+        // lightning-combobox calls attachInternals(), which synthetic shadow supports only when enabled.
+        enableSyntheticElementInternals: true,
+        modules: [{ npm: 'lightning-base-components' }],
+        exclude: [path.join(RUNTIME_DIR, '**')]
+      }),
+      replace({
+        preventAssignment: true,
+        values: {
+          'process.env.NODE_ENV': JSON.stringify(mode),
+          'import.meta.env.SSR': 'false'
+        }
+      })
+    ],
+    onLog(level, log) {
+      if (log.code === 'UNRESOLVED_IMPORT') {
+        fatal.push(log.message);
+      } else if (level === 'warn' && !isHarmless(log)) {
+        warnings.push(log.message);
+      }
+    }
+  });
+  if (fatal.length > 0) {
+    await bundle.close();
+    throw new Error(`The preview build cannot resolve: ${fatal.join('; ')}`);
+  }
+  const file = path.join(outDir, 'app.js');
+  await bundle.write({ file, format: 'iife', inlineDynamicImports: true });
+  await bundle.close();
+  for (const name of fs.readdirSync(PAGE_DIR)) {
+    fs.copyFileSync(path.join(PAGE_DIR, name), path.join(outDir, name));
+  }
+  return {
+    outDir,
+    panels: built,
+    bundleBytes: fs.statSync(file).size,
+    durationMs: Date.now() - started,
+    warnings
+  };
+}
