@@ -23,6 +23,7 @@ import { DocsValidationError, readIntegrationConfig } from './integration-config
 import { checkMarketingMetadata, marketingWarnings, renderMarketingApi } from './marketing-api.js';
 import { GENERATED_NOTICE, document, formatMarkdown } from './markdown.js';
 import { checkLifecycleAgainstMetadata, renderOrderLifecycle } from './order-lifecycle.js';
+import { checkInquiryMetadata, readInquiryDocsInput, renderInquiryApi } from './inquiry-api.js';
 import { readOperationsDocsInput, renderOperationsApi } from './operations-api.js';
 import { checkOrderMetadata, renderOrdersApi } from './orders-api.js';
 import { renderFieldOwnership } from './ownership.js';
@@ -119,6 +120,12 @@ const DOCUMENT_INDEX = [
     title: 'ERP operations API',
     summary:
       'what an ERP without middleware exposes: the direct-delivery endpoints (`POST …/erp-bridge/v1/changes/{object}`, `POST …/erp-bridge/v1/orders`) with headers, answer classes, retry schedule, de-duplication and replay, the reconciliation lookup and ID listing with the compared fields and the checksum, and examples'
+  },
+  {
+    file: 'erp-inquiry-api.md',
+    title: 'ERP inquiry API',
+    summary:
+      'the read-only ERP endpoints behind the credit, invoice and order-status panels (`GET …/erp-bridge/v1/accounts/{erpAccountId}/credit`, `…/invoices`, `GET …/erp-bridge/v1/orders/{erpOrderId}/status`): caching, refresh, circuit breaker and timeout from the settings, errors, the synced fallback values, the panel answers and examples'
   }
 ] as const;
 
@@ -137,13 +144,17 @@ const ORDER_DOCUMENTS: ReadonlySet<string> = new Set(['orders-api.md']);
 /** The documents generated only for a project with the operations contract fixtures. */
 const OPERATIONS_DOCUMENTS: ReadonlySet<string> = new Set(['erp-operations-api.md']);
 
+/** The documents generated only for a project with the ERP inquiry contract fixtures. */
+const INQUIRY_DOCUMENTS: ReadonlySet<string> = new Set(['erp-inquiry-api.md']);
+
 /**
  * Generates every document in memory from the project's metadata. The record-sync contract
  * documents (`records-api.md`, `record-changed-event.md`) are generated when the project has the
  * `ErpContract_Records*` / `ErpContract_RecordChangedEvent` fixtures (static resources),
  * `marketing-api.md` when it has the marketing ones, `orders-api.md` when it has the
- * `ErpContract_Order*` ones and `erp-operations-api.md` when it has the `ErpContract_Delivery*` /
- * `ErpContract_Reconciliation*` ones; each set must then be valid.
+ * `ErpContract_Order*` ones, `erp-operations-api.md` when it has the `ErpContract_Delivery*` /
+ * `ErpContract_Reconciliation*` ones and `erp-inquiry-api.md` when it has the
+ * `ErpContract_Inquiry*` ones; each set must then be valid.
  *
  * @param projectRoot - folder holding `sfdx-project.json`
  * @returns the formatted documents and any warnings
@@ -172,6 +183,8 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
   const orders = readOrderDocsInput(model, config);
   const orderProblems = orders.input === undefined ? [] : checkOrderMetadata(model, orders.input);
   const operations = readOperationsDocsInput(model, config);
+  const inquiry = readInquiryDocsInput(model);
+  const inquiryProblems = inquiry.input === undefined ? [] : checkInquiryMetadata(model);
   const problems = [
     ...lifecycleProblems,
     ...contract.problems,
@@ -180,7 +193,9 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
     ...marketingProblems,
     ...orders.problems,
     ...orderProblems,
-    ...operations.problems
+    ...operations.problems,
+    ...inquiry.problems,
+    ...inquiryProblems
   ];
   if (problems.length > 0) {
     throw new DocsValidationError(problems);
@@ -190,7 +205,8 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
       contract: contract.input !== undefined,
       marketing: marketing.input !== undefined,
       orders: orders.input !== undefined,
-      operations: operations.input !== undefined
+      operations: operations.input !== undefined,
+      inquiry: inquiry.input !== undefined
     }),
     'field-ownership.md': renderFieldOwnership(config),
     'external-ids.md': renderExternalIds(model, config),
@@ -224,6 +240,9 @@ export async function generateDocs(projectRoot: string): Promise<GenerationResul
       recordChangedEvent: contract.input !== undefined,
       ordersApi: orders.input !== undefined
     });
+  }
+  if (inquiry.input !== undefined) {
+    sources['erp-inquiry-api.md'] = renderInquiryApi(inquiry.input, model, config);
   }
   const documents: GeneratedDocument[] = [];
   for (const name of Object.keys(sources).sort()) {
@@ -386,6 +405,7 @@ interface ContractSets {
   readonly marketing: boolean;
   readonly orders: boolean;
   readonly operations: boolean;
+  readonly inquiry: boolean;
 }
 
 function renderIndex(sets: ContractSets): string {
@@ -397,7 +417,8 @@ function renderIndex(sets: ContractSets): string {
         (sets.contract || !CONTRACT_DOCUMENTS.has(d.file)) &&
         (sets.marketing || !MARKETING_DOCUMENTS.has(d.file)) &&
         (sets.orders || !ORDER_DOCUMENTS.has(d.file)) &&
-        (sets.operations || !OPERATIONS_DOCUMENTS.has(d.file))
+        (sets.operations || !OPERATIONS_DOCUMENTS.has(d.file)) &&
+        (sets.inquiry || !INQUIRY_DOCUMENTS.has(d.file))
     )
       .map((d) => `- [${d.title}](${d.file}): ${d.summary}.`)
       .join('\n'),

@@ -22,6 +22,11 @@
  *   (`types/contract/operations.ts`): the direct-delivery body and a refusal, and the reconciliation
  *   lookup and ID listing, whose checksums are recomputed ({@link reconciliationChecksum}) over the
  *   compared fields of a reconciled object ({@link reconciledObjects}).
+ * - {@link checkInquiryFixtures} does the same for the ERP inquiry contract's fixtures
+ *   (`types/contract/inquiry.ts`): the credit summary against the `Account.ERP_Credit_Status__c`
+ *   picklist, the invoice page (paging, amounts, statuses and totals, {@link invoiceTotals}), the
+ *   order status history along the order lifecycle, the 404 body, and that credit and invoices tell
+ *   one story.
  * - {@link parseApexErrorCodes} reads `InboundErrorCode.cls` and {@link compareErrorCatalogues}
  *   compares it with the TypeScript catalogue in `types/contract/error-codes.ts`.
  *
@@ -60,6 +65,16 @@ import type {
   OrderSubmittedEventExample
 } from '../../types/contract/orders.js';
 import {
+  MAX_INVOICE_PAGE_SIZE,
+  type ErpCreditSummary,
+  type ErpInquiryErrorResponse,
+  type ErpInvoice,
+  type ErpInvoicePage,
+  type ErpInvoiceTotals,
+  type ErpOrderStatusDetail,
+  type InvoiceStatusFilter
+} from '../../types/contract/inquiry.js';
+import {
   DELIVERY_ANSWER_CLASSES,
   type DeliveryErrorClass,
   type DeliveryErrorResponse,
@@ -82,7 +97,7 @@ import type {
   IntegrationConfig,
   IntegrationObject
 } from '../docs/integration-config.js';
-import { reachableErpStatuses } from '../docs/order-lifecycle.js';
+import { ERP_STATUS_FIELD, reachableErpStatuses } from '../docs/order-lifecycle.js';
 import {
   compareText,
   findField,
@@ -122,6 +137,14 @@ export const OPERATIONS_TYPES_FILE = fileURLToPath(
 
 /** Repository-relative path of the operations contract types, for messages. */
 export const OPERATIONS_TYPES_PATH = 'types/contract/operations.ts';
+
+/** Absolute path of the ERP inquiry contract types (credit, invoices, order status, panels). */
+export const INQUIRY_TYPES_FILE = fileURLToPath(
+  new URL('../../types/contract/inquiry.ts', import.meta.url)
+);
+
+/** Repository-relative path of the ERP inquiry contract types, for messages. */
+export const INQUIRY_TYPES_PATH = 'types/contract/inquiry.ts';
 
 /** Project-relative path of the Apex error-code class the TypeScript catalogue mirrors. */
 export const APEX_ERROR_CODES_PATH = 'force-app/main/default/classes/inbound/InboundErrorCode.cls';
@@ -313,6 +336,18 @@ export const OPERATIONS_FIXTURES = {
   reconciliationIds: { name: 'ErpContract_ReconciliationIds', typeName: 'ReconciliationIdsPage' }
 } as const satisfies Record<string, FixtureSpec>;
 
+/**
+ * The canonical fixtures of the ERP inquiry contract (`types/contract/inquiry.ts`), by role: a
+ * fifth set, all or none. The Apex tests of the inquiry controllers answer their mocked callouts
+ * with them, and the local preview's ERP sandbox serves them.
+ */
+export const INQUIRY_FIXTURES = {
+  credit: { name: 'ErpContract_InquiryCredit', typeName: 'ErpCreditSummary' },
+  invoices: { name: 'ErpContract_InquiryInvoices', typeName: 'ErpInvoicePage' },
+  orderStatus: { name: 'ErpContract_InquiryOrderStatus', typeName: 'ErpOrderStatusDetail' },
+  error: { name: 'ErpContract_InquiryError', typeName: 'ErpInquiryErrorResponse' }
+} as const satisfies Record<string, FixtureSpec>;
+
 /** What a fixture of the record-sync contract is for. */
 export type FixtureRole = keyof typeof CONTRACT_FIXTURES;
 
@@ -325,9 +360,16 @@ export type OrderFixtureRole = keyof typeof ORDER_FIXTURES;
 /** What a fixture of the operations contract is for. */
 export type OperationsFixtureRole = keyof typeof OPERATIONS_FIXTURES;
 
+/** What a fixture of the ERP inquiry contract is for. */
+export type InquiryFixtureRole = keyof typeof INQUIRY_FIXTURES;
+
 /** The role of any contract fixture. */
 export type AnyFixtureRole =
-  FixtureRole | MarketingFixtureRole | OrderFixtureRole | OperationsFixtureRole;
+  | FixtureRole
+  | MarketingFixtureRole
+  | OrderFixtureRole
+  | OperationsFixtureRole
+  | InquiryFixtureRole;
 
 /** A fixture found in the project. */
 export interface LoadedFixture {
@@ -2990,6 +3032,701 @@ export function checkReconciliationScenario(
       report(
         '/externalIds',
         `lists every ID of the object but not ${unlisted.join(', ')}, which the lookup returns`
+      );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Finds the ERP inquiry contract fixtures of a project, validates each against its type in
+ * `types/contract/inquiry.ts` and checks what the types cannot say: the credit summary
+ * ({@link checkInquiryCredit}), the invoice page ({@link checkInquiryInvoices}), the order status
+ * and its history ({@link checkInquiryOrderStatus}), the refusal ({@link checkInquiryError}), and
+ * that credit and invoices tell one story ({@link checkInquiryScenario}).
+ *
+ * A project without any of these fixtures yields none and no problems; once one exists, all four
+ * must.
+ *
+ * @param model - the project's metadata (for the `Account.ERP_Credit_Status__c` and
+ *   `Order.ERP_Status__c` picklists)
+ * @param validator - validator to use (default: one over `types/contract/inquiry.ts`)
+ * @returns the fixtures found and every problem, each naming its file
+ */
+export function checkInquiryFixtures(
+  model: MetadataModel,
+  validator: ContractValidator = new ContractValidator(
+    generateContractSchema(INQUIRY_TYPES_FILE),
+    INQUIRY_TYPES_PATH
+  )
+): ContractCheck {
+  const { fixtures, problems, valid, report } = validateFixtureSet(
+    model,
+    INQUIRY_FIXTURES,
+    validator
+  );
+  const credit = valid.get('credit') as ErpCreditSummary | undefined;
+  if (credit !== undefined) {
+    checkInquiryCredit(credit, model).forEach(report);
+  }
+  const invoices = valid.get('invoices') as ErpInvoicePage | undefined;
+  if (invoices !== undefined) {
+    checkInquiryInvoices(invoices).forEach(report);
+  }
+  const orderStatus = valid.get('orderStatus') as ErpOrderStatusDetail | undefined;
+  if (orderStatus !== undefined) {
+    checkInquiryOrderStatus(orderStatus, model).forEach(report);
+  }
+  const error = valid.get('error') as ErpInquiryErrorResponse | undefined;
+  if (error !== undefined) {
+    checkInquiryError(error).forEach(report);
+  }
+  if (credit !== undefined && invoices !== undefined) {
+    checkInquiryScenario(credit, invoices).forEach(report);
+  }
+  return { fixtures, problems };
+}
+
+/**
+ * Reads the ERP inquiry contract fixtures of a project, like {@link loadContractFixtures}.
+ *
+ * @param model - the project's metadata
+ * @returns the fixtures found (in role order) and problems with unparsable or duplicated files
+ */
+export function loadInquiryFixtures(model: MetadataModel): {
+  fixtures: LoadedFixture[];
+  problems: ContractProblem[];
+} {
+  return loadFixtureSet(model, INQUIRY_FIXTURES);
+}
+
+/** Where the inquiry check looks for the credit status picklist. */
+export const CREDIT_STATUS_FIELD = { object: 'Account', field: 'ERP_Credit_Status__c' } as const;
+
+/**
+ * The values of a field's local picklist.
+ *
+ * @param model - the project's metadata
+ * @param object - e.g. `Account`
+ * @param field - e.g. `ERP_Credit_Status__c`
+ * @returns the API names of the values in file order; `undefined` when the field has no metadata
+ *   or no local values (a global value set is not read)
+ */
+export function picklistValuesOf(
+  model: MetadataModel,
+  object: string,
+  field: string
+): readonly string[] | undefined {
+  const values = findField(model, object, field)?.picklistValues.map((v) => v.fullName) ?? [];
+  return values.length === 0 ? undefined : values;
+}
+
+function checkPicklistValue(
+  value: string,
+  picklist: readonly string[] | undefined,
+  field: { readonly object: string; readonly field: string },
+  pointer: string,
+  report: (pointer: string, message: string) => void
+): void {
+  const name = `${field.object}.${field.field}`;
+  if (picklist === undefined) {
+    report(pointer, `is "${value}"; ${name} has no local picklist values to check it against`);
+  } else if (!picklist.includes(value)) {
+    report(pointer, `"${value}" is not a value of the ${name} picklist (${picklist.join(', ')})`);
+  }
+}
+
+function checkAmount(
+  value: number,
+  pointer: string,
+  report: (pointer: string, message: string) => void
+): boolean {
+  if (value < 0) {
+    report(pointer, `is ${value}; amounts are never negative`);
+    return false;
+  }
+  return true;
+}
+
+function checkUtcMillis(
+  value: string,
+  pointer: string,
+  report: (pointer: string, message: string) => void
+): boolean {
+  if (!isUtcMillis(value)) {
+    report(pointer, `"${value}" is not an ISO 8601 date-time in UTC with milliseconds`);
+    return false;
+  }
+  return true;
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Checks a credit summary beyond its type: the ERP account ID is set, the credit status is a value
+ * of the `Account.ERP_Credit_Status__c` picklist (where the synced value lands), amounts are not
+ * negative, the overdue part is at most the open balance, the currency is an ISO 4217 code and
+ * `asOf` is UTC with milliseconds.
+ *
+ * @param credit - a valid `ErpCreditSummary`
+ * @param model - the project's metadata (for the picklist)
+ * @returns the findings (empty when consistent)
+ */
+export function checkInquiryCredit(credit: ErpCreditSummary, model: MetadataModel): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'credit', pointer, message });
+  };
+  if (credit.erpAccountId.trim() === '') {
+    report('/erpAccountId', 'is blank');
+  }
+  checkPicklistValue(
+    credit.creditStatus,
+    picklistValuesOf(model, CREDIT_STATUS_FIELD.object, CREDIT_STATUS_FIELD.field),
+    CREDIT_STATUS_FIELD,
+    '/creditStatus',
+    report
+  );
+  checkAmount(credit.creditLimit, '/creditLimit', report);
+  const open = checkAmount(credit.openBalance, '/openBalance', report);
+  if (
+    checkAmount(credit.overdueBalance, '/overdueBalance', report) &&
+    open &&
+    cents(credit.overdueBalance) > cents(credit.openBalance)
+  ) {
+    report(
+      '/overdueBalance',
+      `is ${credit.overdueBalance}, above the open balance ${credit.openBalance}; the overdue part is part of the open balance`
+    );
+  }
+  if (!CURRENCY_CODE.test(credit.currencyIsoCode)) {
+    report('/currencyIsoCode', `"${credit.currencyIsoCode}" is not an ISO 4217 currency code`);
+  }
+  if (credit.paymentTerms !== null && credit.paymentTerms.trim() === '') {
+    report('/paymentTerms', 'is blank; null when the ERP has no payment terms');
+  }
+  checkUtcMillis(credit.asOf, '/asOf', report);
+  return findings;
+}
+
+/**
+ * The totals of invoices as the ERP reports them: the sums of `amount` and `openAmount`, and of
+ * `openAmount` of the OVERDUE ones, computed in cents.
+ *
+ * @param invoices - the invoices (all matching the filter, for a page's `totals`)
+ * @returns the totals
+ */
+export function invoiceTotals(invoices: readonly ErpInvoice[]): ErpInvoiceTotals {
+  let amount = 0;
+  let openAmount = 0;
+  let overdueAmount = 0;
+  for (const invoice of invoices) {
+    amount += cents(invoice.amount);
+    openAmount += cents(invoice.openAmount);
+    if (invoice.status === 'OVERDUE') {
+      overdueAmount += cents(invoice.openAmount);
+    }
+  }
+  return { amount: amount / 100, openAmount: openAmount / 100, overdueAmount: overdueAmount / 100 };
+}
+
+/**
+ * Whether an invoice matches the `status` filter of the invoices endpoint.
+ *
+ * @param invoice - an invoice
+ * @param status - the filter; `ALL` matches every invoice
+ * @returns true when the invoice belongs to the filtered list
+ */
+export function matchesInvoiceFilter(invoice: ErpInvoice, status: InvoiceStatusFilter): boolean {
+  return status === 'ALL' || invoice.status === status;
+}
+
+/**
+ * Compares invoices as the endpoint lists them: newest due date first, then by invoice number
+ * descending, so that pages are stable.
+ *
+ * @param a - an invoice
+ * @param b - another
+ * @returns negative when `a` comes first
+ */
+export function compareInvoices(a: ErpInvoice, b: ErpInvoice): number {
+  return (
+    compareCodeUnits(b.dueDate, a.dueDate) || compareCodeUnits(b.invoiceNumber, a.invoiceNumber)
+  );
+}
+
+/** What an invoice page answers for. */
+export interface InvoicePageQuery {
+  /** The ERP's account number. */
+  readonly erpAccountId: string;
+  /** The `status` filter. */
+  readonly status: InvoiceStatusFilter;
+  /** Page number, from 0. */
+  readonly page: number;
+  /** Invoices per page, 1 to {@link MAX_INVOICE_PAGE_SIZE}. */
+  readonly pageSize: number;
+  /** When the ERP read the invoices (UTC with milliseconds). */
+  readonly asOf: string;
+}
+
+/**
+ * Builds the answer of the invoices endpoint from every invoice of an account, the way the
+ * contract describes it (and {@link checkInquiryInvoices} checks it): the invoices matching the
+ * filter, newest due date first ({@link compareInvoices}), the page asked for, their count and
+ * their totals over all pages ({@link invoiceTotals}). A page beyond the last is empty. For the
+ * local preview's ERP sandbox and tests.
+ *
+ * @param invoices - every invoice of the account, in any order
+ * @param query - the account, filter, page, page size and time of the answer
+ * @returns the page
+ * @throws Error when the page is negative or the page size is outside 1 to 50
+ */
+export function invoicePageOf(
+  invoices: readonly ErpInvoice[],
+  query: InvoicePageQuery
+): ErpInvoicePage {
+  const { page, pageSize } = query;
+  if (!Number.isInteger(page) || page < 0) {
+    throw new Error(`page ${page} is not a whole number of at least 0`);
+  }
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_INVOICE_PAGE_SIZE) {
+    throw new Error(
+      `pageSize ${pageSize} is not a whole number from 1 to ${MAX_INVOICE_PAGE_SIZE}`
+    );
+  }
+  const matching = invoices
+    .filter((invoice) => matchesInvoiceFilter(invoice, query.status))
+    .sort(compareInvoices);
+  return {
+    erpAccountId: query.erpAccountId,
+    status: query.status,
+    page,
+    pageSize,
+    totalCount: matching.length,
+    totals: invoiceTotals(matching),
+    invoices: matching.slice(page * pageSize, (page + 1) * pageSize),
+    asOf: query.asOf
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whole days an invoice is past its due date at a moment, counted in UTC dates.
+ *
+ * @param dueDate - `YYYY-MM-DD`
+ * @param asOf - an ISO 8601 date-time
+ * @returns 0 when not yet past due, else the days from the due date to the date of `asOf`
+ */
+export function daysOverdueOf(dueDate: string, asOf: string): number {
+  const day = Date.parse(`${new Date(Date.parse(asOf)).toISOString().slice(0, 10)}T00:00:00Z`);
+  return Math.max(0, Math.round((day - Date.parse(`${dueDate}T00:00:00Z`)) / DAY_MS));
+}
+
+/**
+ * Checks an invoice page beyond its type: the page number and size are whole numbers within
+ * bounds (size at most {@link MAX_INVOICE_PAGE_SIZE}), the page holds at most `pageSize` invoices
+ * and `totalCount` covers the pages up to this one; invoice numbers are unique, dates are real,
+ * issued no later than due and listed newest due date first; amounts are not negative, the open
+ * amount is at most the amount, a PAID invoice has nothing open, only an OVERDUE invoice has days
+ * overdue (as many as from its due date to `asOf`, give or take a day for the ERP's time zone) and
+ * an OPEN one is not past due; statuses match the filter; one currency; the totals cover the page
+ * and, when the page holds every matching invoice, equal its sums ({@link invoiceTotals}).
+ *
+ * @param page - a valid `ErpInvoicePage`
+ * @returns the findings (empty when consistent)
+ */
+export function checkInquiryInvoices(page: ErpInvoicePage): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'invoices', pointer, message });
+  };
+  if (page.erpAccountId.trim() === '') {
+    report('/erpAccountId', 'is blank');
+  }
+  const paging = checkInvoicePaging(page, report);
+  const asOfValid = checkUtcMillis(page.asOf, '/asOf', report);
+  const seen = new Map<string, number>();
+  page.invoices.forEach((invoice, index) => {
+    const at = `/invoices/${index}`;
+    const earlier = seen.get(invoice.invoiceNumber);
+    if (invoice.invoiceNumber.trim() === '') {
+      report(`${at}/invoiceNumber`, 'is blank');
+    } else if (earlier !== undefined) {
+      report(
+        `${at}/invoiceNumber`,
+        `"${invoice.invoiceNumber}" is also invoice ${earlier}; invoice numbers are unique`
+      );
+    } else {
+      seen.set(invoice.invoiceNumber, index);
+    }
+    if (!matchesInvoiceFilter(invoice, page.status)) {
+      report(`${at}/status`, `is ${invoice.status}; the page is filtered to ${page.status}`);
+    }
+    if (invoice.currencyIsoCode !== page.invoices[0].currencyIsoCode) {
+      report(
+        `${at}/currencyIsoCode`,
+        `is ${invoice.currencyIsoCode}; invoice 0 is in ${page.invoices[0].currencyIsoCode} and the totals add one currency`
+      );
+    } else if (!CURRENCY_CODE.test(invoice.currencyIsoCode)) {
+      report(
+        `${at}/currencyIsoCode`,
+        `"${invoice.currencyIsoCode}" is not an ISO 4217 currency code`
+      );
+    }
+    if (invoice.erpOrderId !== null && invoice.erpOrderId.trim() === '') {
+      report(`${at}/erpOrderId`, 'is blank; null when the invoice bills no ERP order');
+    }
+    const datesValid = checkInvoiceDates(invoice, at, report);
+    if (datesValid && index > 0) {
+      const previous = page.invoices[index - 1];
+      if (isIsoDate(previous.dueDate) && invoice.dueDate > previous.dueDate) {
+        report(
+          `${at}/dueDate`,
+          `${invoice.dueDate} is after ${previous.dueDate}, the due date of invoice ${index - 1}; the page lists the newest due date first`
+        );
+      }
+    }
+    checkInvoiceAmounts(invoice, at, report);
+    checkInvoiceOverdue(invoice, datesValid && asOfValid ? page.asOf : undefined, at, report);
+  });
+  checkInvoicePageTotals(page, paging, report);
+  return findings;
+}
+
+/** Checks page, page size and count; true when they are consistent. */
+function checkInvoicePaging(
+  page: ErpInvoicePage,
+  report: (pointer: string, message: string) => void
+): boolean {
+  const pageValid = checkCount(page.page, '/page', 0, report);
+  let sizeValid = checkCount(page.pageSize, '/pageSize', 1, report);
+  if (sizeValid && page.pageSize > MAX_INVOICE_PAGE_SIZE) {
+    report('/pageSize', `is ${page.pageSize}; at most ${MAX_INVOICE_PAGE_SIZE}`);
+    sizeValid = false;
+  }
+  if (sizeValid && page.invoices.length > page.pageSize) {
+    report(
+      '/invoices',
+      `holds ${page.invoices.length} invoices; the page size is ${page.pageSize}`
+    );
+    sizeValid = false;
+  }
+  if (!checkCount(page.totalCount, '/totalCount', 0, report) || !pageValid || !sizeValid) {
+    return false;
+  }
+  const least = page.page * page.pageSize + page.invoices.length;
+  if (page.invoices.length > 0 && page.totalCount < least) {
+    report(
+      '/totalCount',
+      `is ${page.totalCount}; page ${page.page} of size ${page.pageSize} with ${page.invoices.length} invoice(s) means at least ${least}`
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Checks the dates of an invoice; true when both are real dates. */
+function checkInvoiceDates(
+  invoice: ErpInvoice,
+  at: string,
+  report: (pointer: string, message: string) => void
+): boolean {
+  const issueValid = isIsoDate(invoice.issueDate);
+  const dueValid = isIsoDate(invoice.dueDate);
+  if (!issueValid) {
+    report(`${at}/issueDate`, `"${invoice.issueDate}" is not a date YYYY-MM-DD`);
+  }
+  if (!dueValid) {
+    report(`${at}/dueDate`, `"${invoice.dueDate}" is not a date YYYY-MM-DD`);
+  }
+  if (issueValid && dueValid && invoice.dueDate < invoice.issueDate) {
+    report(`${at}/dueDate`, `${invoice.dueDate} is before the issue date ${invoice.issueDate}`);
+  }
+  return issueValid && dueValid;
+}
+
+function checkInvoiceAmounts(
+  invoice: ErpInvoice,
+  at: string,
+  report: (pointer: string, message: string) => void
+): void {
+  const amountValid = checkAmount(invoice.amount, `${at}/amount`, report);
+  if (!checkAmount(invoice.openAmount, `${at}/openAmount`, report)) {
+    return;
+  }
+  if (amountValid && cents(invoice.openAmount) > cents(invoice.amount)) {
+    report(
+      `${at}/openAmount`,
+      `is ${invoice.openAmount}, above the invoiced amount ${invoice.amount}`
+    );
+  }
+  if (invoice.status === 'PAID' && invoice.openAmount !== 0) {
+    report(`${at}/openAmount`, `is ${invoice.openAmount}; a PAID invoice has nothing open`);
+  }
+}
+
+function checkInvoiceOverdue(
+  invoice: ErpInvoice,
+  asOf: string | undefined,
+  at: string,
+  report: (pointer: string, message: string) => void
+): void {
+  const due = asOf === undefined ? undefined : daysOverdueOf(invoice.dueDate, asOf);
+  const days = invoice.daysOverdue;
+  if (invoice.status !== 'OVERDUE') {
+    if (days !== 0) {
+      report(`${at}/daysOverdue`, `is ${days}; only an OVERDUE invoice has days overdue`);
+    }
+    if (invoice.status === 'OPEN' && due !== undefined && due > 1) {
+      report(
+        `${at}/status`,
+        `is OPEN, but the invoice was ${due} days past its due date ${invoice.dueDate} at asOf; an unpaid invoice after its due date is OVERDUE`
+      );
+    }
+    return;
+  }
+  const expected = due === undefined ? '' : ` (${due} days at asOf)`;
+  if (!Number.isInteger(days) || days < 1) {
+    report(
+      `${at}/daysOverdue`,
+      `is ${days}; an OVERDUE invoice is past its due date by a whole number of days, at least 1${expected}`
+    );
+  } else if (due !== undefined && Math.abs(days - due) > 1) {
+    report(
+      `${at}/daysOverdue`,
+      `is ${days}; from the due date ${invoice.dueDate} to asOf are ${due} days`
+    );
+  }
+}
+
+function checkInvoicePageTotals(
+  page: ErpInvoicePage,
+  paging: boolean,
+  report: (pointer: string, message: string) => void
+): void {
+  const { totals } = page;
+  const sums = invoiceTotals(page.invoices);
+  const names = ['amount', 'openAmount', 'overdueAmount'] as const;
+  const valid = names.map((name) => checkAmount(totals[name], `/totals/${name}`, report));
+  if (valid.includes(false)) {
+    return;
+  }
+  if (cents(totals.openAmount) > cents(totals.amount)) {
+    report(
+      '/totals/openAmount',
+      `is ${totals.openAmount}, above the total amount ${totals.amount}`
+    );
+  }
+  if (cents(totals.overdueAmount) > cents(totals.openAmount)) {
+    report(
+      '/totals/overdueAmount',
+      `is ${totals.overdueAmount}, above the total open amount ${totals.openAmount}`
+    );
+  }
+  const all = paging && page.page === 0 && page.totalCount === page.invoices.length;
+  for (const name of names) {
+    if (all && cents(totals[name]) !== cents(sums[name])) {
+      report(
+        `/totals/${name}`,
+        `is ${totals[name]}; the page holds all ${page.totalCount} matching invoices and they add up to ${sums[name]}`
+      );
+    } else if (!all && cents(totals[name]) < cents(sums[name])) {
+      report(
+        `/totals/${name}`,
+        `is ${totals[name]}, below ${sums[name]} of this page alone; the totals cover every matching invoice`
+      );
+    }
+  }
+}
+
+/**
+ * Checks an order status answer beyond its type: the current status and every step's status are
+ * values of the `Order.ERP_Status__c` picklist; the history is not empty, its sequences are
+ * positive whole numbers, strictly ascending, its times UTC with milliseconds and ascending, and
+ * each step is the same status as the one before or reachable from it along the ERP transitions
+ * of the order lifecycle (the first from `Submitted`); the last step is the current status and
+ * sequence; the ERP read the order after the last change; tracking numbers are unique and the
+ * expected delivery date is a real date.
+ *
+ * @param detail - a valid `ErpOrderStatusDetail`
+ * @param model - the project's metadata (for the picklist)
+ * @returns the findings (empty when consistent)
+ */
+export function checkInquiryOrderStatus(
+  detail: ErpOrderStatusDetail,
+  model: MetadataModel
+): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'orderStatus', pointer, message });
+  };
+  const picklist = picklistValuesOf(model, ERP_STATUS_FIELD.object, ERP_STATUS_FIELD.field);
+  if (detail.erpOrderId.trim() === '') {
+    report('/erpOrderId', 'is blank');
+  }
+  checkPicklistValue(detail.status, picklist, ERP_STATUS_FIELD, '/status', report);
+  checkOrderHistory(detail, picklist, report);
+  const last = detail.history.at(-1);
+  if (last === undefined) {
+    report('/history', `is empty; it ends with the current status ${detail.status}`);
+  } else {
+    if (last.status !== detail.status) {
+      report(
+        '/status',
+        `is ${detail.status}; the last history step (sequence ${last.sequence}) is ${last.status}`
+      );
+    }
+    if (last.sequence !== detail.sequence) {
+      report(
+        '/sequence',
+        `is ${detail.sequence}; the last history step has sequence ${last.sequence}`
+      );
+    }
+  }
+  if (
+    checkUtcMillis(detail.asOf, '/asOf', report) &&
+    last !== undefined &&
+    isUtcMillis(last.occurredAt) &&
+    detail.asOf < last.occurredAt
+  ) {
+    report(
+      '/asOf',
+      `is before the last change (${last.occurredAt}); the ERP read the order after it`
+    );
+  }
+  const tracking = new Set<string>();
+  detail.trackingNumbers.forEach((number, index) => {
+    if (number.trim() === '') {
+      report(`/trackingNumbers/${index}`, 'is blank');
+    } else if (tracking.has(number)) {
+      report(`/trackingNumbers/${index}`, `"${number}" is listed twice`);
+    }
+    tracking.add(number);
+  });
+  if (detail.expectedDeliveryDate !== null && !isIsoDate(detail.expectedDeliveryDate)) {
+    report('/expectedDeliveryDate', `"${detail.expectedDeliveryDate}" is not a date YYYY-MM-DD`);
+  }
+  return findings;
+}
+
+/** The status an order has before the ERP's first change: submitted by Salesforce. */
+const STATUS_BEFORE_HISTORY = 'Submitted';
+
+function checkOrderHistory(
+  detail: ErpOrderStatusDetail,
+  picklist: readonly string[] | undefined,
+  report: (pointer: string, message: string) => void
+): void {
+  let status = STATUS_BEFORE_HISTORY;
+  detail.history.forEach((step, index) => {
+    const at = `/history/${index}`;
+    const previous = index === 0 ? undefined : detail.history[index - 1];
+    checkPicklistValue(step.status, picklist, ERP_STATUS_FIELD, `${at}/status`, report);
+    if (!Number.isInteger(step.sequence) || step.sequence < 1) {
+      report(`${at}/sequence`, `is ${step.sequence}; sequences are positive whole numbers`);
+    } else if (previous !== undefined && step.sequence <= previous.sequence) {
+      report(
+        `${at}/sequence`,
+        `is ${step.sequence}, not above ${previous.sequence} of step ${index - 1}; the history is in ascending sequence order`
+      );
+    }
+    if (
+      checkUtcMillis(step.occurredAt, `${at}/occurredAt`, report) &&
+      previous !== undefined &&
+      isUtcMillis(previous.occurredAt) &&
+      step.occurredAt < previous.occurredAt
+    ) {
+      report(
+        `${at}/occurredAt`,
+        `is before ${previous.occurredAt} of step ${index - 1}; the history is oldest first`
+      );
+    }
+    if (step.status !== status && !reachableErpStatuses(status).includes(step.status)) {
+      report(
+        `${at}/status`,
+        `${step.status} is not reachable along the order lifecycle from ${status}${index === 0 ? ' (a submitted order)' : `, the status of step ${index - 1}`}`
+      );
+    }
+    status = step.status;
+    if (step.note !== null && step.note.trim() === '') {
+      report(`${at}/note`, 'is blank; null when there is no note');
+    }
+  });
+}
+
+/**
+ * Checks an inquiry refusal beyond its type: at least one reason, each with an upper-case code
+ * (`NOT_FOUND`) and a message.
+ *
+ * @param error - a valid `ErpInquiryErrorResponse`
+ * @returns the findings (empty when consistent)
+ */
+export function checkInquiryError(error: ErpInquiryErrorResponse): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'error', pointer, message });
+  };
+  if (error.errors.length === 0) {
+    report('/errors', 'is empty; a refusal gives at least one reason');
+  }
+  error.errors.forEach((reason, index) => {
+    if (!ERROR_CODE.test(reason.code)) {
+      report(`/errors/${index}/code`, `"${reason.code}" is not an upper-case code like NOT_FOUND`);
+    }
+    if (reason.message.trim() === '') {
+      report(`/errors/${index}/message`, 'is blank');
+    }
+  });
+  return findings;
+}
+
+/**
+ * Checks that the credit summary and the invoice page tell one story: the same ERP account and
+ * currency, and the invoices' open and overdue totals are the credit summary's open and overdue
+ * balances (for the filter `ALL`; a narrower filter covers at most those balances).
+ *
+ * @param credit - a valid `ErpCreditSummary`
+ * @param page - a valid `ErpInvoicePage`
+ * @returns the findings, reported on the invoice page (empty when consistent)
+ */
+export function checkInquiryScenario(credit: ErpCreditSummary, page: ErpInvoicePage): Finding[] {
+  const findings: Finding[] = [];
+  const report = (pointer: string, message: string): void => {
+    findings.push({ role: 'invoices', pointer, message });
+  };
+  if (page.erpAccountId !== credit.erpAccountId) {
+    report(
+      '/erpAccountId',
+      `is "${page.erpAccountId}"; the credit summary is about "${credit.erpAccountId}"`
+    );
+    return findings;
+  }
+  page.invoices.forEach((invoice, index) => {
+    if (invoice.currencyIsoCode !== credit.currencyIsoCode) {
+      report(
+        `/invoices/${index}/currencyIsoCode`,
+        `is ${invoice.currencyIsoCode}; the credit summary is in ${credit.currencyIsoCode}`
+      );
+    }
+  });
+  const pairs = [
+    ['openAmount', 'openBalance'],
+    ['overdueAmount', 'overdueBalance']
+  ] as const;
+  for (const [total, balance] of pairs) {
+    const a = cents(page.totals[total]);
+    const b = cents(credit[balance]);
+    if (page.status === 'ALL' && a !== b) {
+      report(
+        `/totals/${total}`,
+        `is ${page.totals[total]}; the credit summary's ${balance} is ${credit[balance]}`
+      );
+    } else if (page.status !== 'ALL' && a > b) {
+      report(
+        `/totals/${total}`,
+        `is ${page.totals[total]}, above the credit summary's ${balance} ${credit[balance]}`
       );
     }
   }

@@ -42,6 +42,35 @@ import {
   type RecordChangeDelivery
 } from '../../types/contract/operations.js';
 import {
+  INQUIRY_CREDIT_PATH,
+  INQUIRY_INVOICES_PATH,
+  INQUIRY_ORDER_STATUS_PATH,
+  MAX_INVOICE_PAGE_SIZE,
+  type ErpCreditSummary,
+  type ErpInquiryErrorResponse,
+  type ErpInvoice,
+  type ErpInvoicePage,
+  type ErpOrderStatusDetail
+} from '../../types/contract/inquiry.js';
+import {
+  CREDIT_STATUS_FIELD,
+  INQUIRY_FIXTURES,
+  INQUIRY_TYPES_FILE,
+  INQUIRY_TYPES_PATH,
+  checkInquiryCredit,
+  checkInquiryError,
+  checkInquiryFixtures,
+  checkInquiryInvoices,
+  checkInquiryOrderStatus,
+  checkInquiryScenario,
+  compareInvoices,
+  daysOverdueOf,
+  invoicePageOf,
+  invoiceTotals,
+  loadInquiryFixtures,
+  matchesInvoiceFilter,
+  picklistValuesOf,
+  type InquiryFixtureRole,
   APEX_ERROR_CODES_PATH,
   MAX_RECONCILIATION_PAGE_SIZE,
   OPERATIONS_FIXTURES,
@@ -158,6 +187,11 @@ function readOperationsFixture<T>(role: OperationsFixtureRole): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
+function readInquiryFixture<T>(role: InquiryFixtureRole): T {
+  const file = path.join(MAIN_ROOT, STATIC_RESOURCES, `${INQUIRY_FIXTURES[role].name}.json`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -189,6 +223,12 @@ let delivery: RecordChangeDelivery;
 let deliveryError: DeliveryErrorResponse;
 let lookup: ReconciliationLookupResponse;
 let idsPage: ReconciliationIdsPage;
+let inquirySchema: JsonSchema;
+let inquiryValidator: ContractValidator;
+let credit: ErpCreditSummary;
+let invoicePage: ErpInvoicePage;
+let orderStatus: ErpOrderStatusDetail;
+let inquiryError: ErpInquiryErrorResponse;
 
 before(() => {
   schema = generateContractSchema();
@@ -218,6 +258,12 @@ before(() => {
   deliveryError = readOperationsFixture('deliveryError');
   lookup = readOperationsFixture('reconciliationLookup');
   idsPage = readOperationsFixture('reconciliationIds');
+  inquirySchema = generateContractSchema(INQUIRY_TYPES_FILE);
+  inquiryValidator = new ContractValidator(inquirySchema, INQUIRY_TYPES_PATH);
+  credit = readInquiryFixture('credit');
+  invoicePage = readInquiryFixture('invoices');
+  orderStatus = readInquiryFixture('orderStatus');
+  inquiryError = readInquiryFixture('error');
 });
 
 /** Messages of the findings, `<role> <pointer>: <message>`. */
@@ -785,11 +831,28 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
       /^\/records\/0\/fields\/creditLimit: "50000" is not a number \(Account\.ERP_Credit_Limit__c\)$/,
     'ErpContract_ReconciliationIds.duplicate-id.json':
       /^\/externalIds\/3: "ERP-ACC-1002" is also at \/externalIds\/1; each external ID appears once$/,
-    'ErpContract_ReconciliationIds.total-disagrees.json': /^\/totalCount: is 5; the lookup says 4$/
+    'ErpContract_ReconciliationIds.total-disagrees.json': /^\/totalCount: is 5; the lookup says 4$/,
+    'ErpContract_InquiryCredit.unknown-status.json':
+      /^does not match ErpCreditSummary: \/creditStatus: "Suspended" is not one of "Good Standing", "On Hold", "Blocked", "Unknown"$/,
+    'ErpContract_InquiryCredit.asOf-without-millis.json':
+      /^\/asOf: "2026-11-25T08:30:00Z" is not an ISO 8601 date-time in UTC with milliseconds$/,
+    'ErpContract_InquiryInvoices.overdue-zero-days.json':
+      /^\/invoices\/1\/daysOverdue: is 0; an OVERDUE invoice is past its due date by a whole number of days, at least 1 \(38 days at asOf\)$/,
+    'ErpContract_InquiryInvoices.totals-disagree.json':
+      /^\/totals\/amount: is 40000; the page holds all 3 matching invoices and they add up to 39900$/,
+    'ErpContract_InquiryInvoices.status-outside-filter.json':
+      /^\/invoices\/2\/status: is PAID; the page is filtered to OPEN$/,
+    'ErpContract_InquiryOrderStatus.history-out-of-sequence.json':
+      /^\/history\/2\/sequence: is 2, not above 3 of step 1; the history is in ascending sequence order$/,
+    'ErpContract_InquiryOrderStatus.unreachable-step.json':
+      /^\/history\/3\/status: Shipped is not reachable along the order lifecycle from Cancelled, the status of step 2$/,
+    'ErpContract_InquiryError.no-errors.json':
+      /^\/errors: is empty; a refusal gives at least one reason$/
   };
   const marketingNames = new Set<string>(Object.values(MARKETING_FIXTURES).map((f) => f.name));
   const orderNames = new Set<string>(Object.values(ORDER_FIXTURES).map((f) => f.name));
   const operationsNames = new Set<string>(Object.values(OPERATIONS_FIXTURES).map((f) => f.name));
+  const inquiryNames = new Set<string>(Object.values(INQUIRY_FIXTURES).map((f) => f.name));
 
   it('has an expectation for every file in test-fixtures/contract', () => {
     assert.deepEqual(
@@ -815,7 +878,9 @@ describe('negative fixtures: the check reports a broken fixture by file and prob
           ? checkOrderFixtures(projectModel, projectConfig, orderValidator)
           : operationsNames.has(name)
             ? checkOperationsFixtures(projectModel, projectConfig, operationsValidator)
-            : checkContractFixtures(projectModel, projectConfig, validator);
+            : inquiryNames.has(name)
+              ? checkInquiryFixtures(projectModel, inquiryValidator)
+              : checkContractFixtures(projectModel, projectConfig, validator);
       assert.ok(problems.length > 0, `${file} passed the check`);
       for (const problem of problems) {
         assert.equal(problem.filePath, resource, `${file}: ${problem.message}`);
@@ -3263,5 +3328,621 @@ describe('delivery answer classes', () => {
     assert.ok(usesDirectCallout({ ...account, deliveryMode: 'Both' }));
     assert.ok(!usesDirectCallout({ ...account, deliveryMode: 'Both', enabled: false }));
     assert.ok(!usesDirectCallout({ ...lead, deliveryMode: 'Direct Callout' }));
+  });
+});
+
+describe('the inquiry contract schema generated from types/contract/inquiry.ts', () => {
+  it('has a closed definition for every ERP answer and panel answer', () => {
+    for (const name of [
+      'ErpCreditSummary',
+      'ErpInvoicePage',
+      'ErpInvoice',
+      'ErpInvoiceTotals',
+      'ErpOrderStatusDetail',
+      'ErpOrderStatusStep',
+      'ErpInquiryErrorResponse',
+      'ErpInquiryError',
+      'InquirySource',
+      'CreditPanel',
+      'InvoicePanel',
+      'OrderStatusPanel',
+      'OrderTimelineStep'
+    ]) {
+      assert.ok(inquirySchema.definitions?.[name], `no definition for ${name}`);
+    }
+    for (const [name, definition] of Object.entries(inquirySchema.definitions!)) {
+      if (definition.properties !== undefined) {
+        assert.equal(definition.additionalProperties, false, name);
+      }
+    }
+    assert.deepEqual(inquiryValidator.validate('ErpCreditSummary', { ...credit, limit: 1 }), [
+      '/: unexpected property "limit"'
+    ]);
+    assert.equal(
+      inquiryValidator.validate('ErpInvoicePage', { ...invoicePage, status: 'UNPAID' })[0],
+      '/status: "UNPAID" is not one of "OPEN", "OVERDUE", "PAID"'
+    );
+  });
+
+  it('gives panel answers the properties of InquiryMeta, optional when Apex may leave them out', () => {
+    assert.deepEqual(
+      schemaFields(inquirySchema, 'CreditPanel')
+        .slice(0, 5)
+        .map((f) => [f.name, f.required]),
+      [
+        ['recordId', true],
+        ['source', true],
+        ['asOf', false],
+        ['stale', true],
+        ['staleReason', false]
+      ]
+    );
+    assert.deepEqual(inquirySchema.definitions?.InquirySource?.enum, ['LIVE', 'CACHE', 'SYNCED']);
+  });
+
+  it('names the paths of the spec and the largest page', () => {
+    assert.equal(INQUIRY_CREDIT_PATH, '/erp-bridge/v1/accounts/{erpAccountId}/credit');
+    assert.equal(INQUIRY_INVOICES_PATH, '/erp-bridge/v1/accounts/{erpAccountId}/invoices');
+    assert.equal(INQUIRY_ORDER_STATUS_PATH, '/erp-bridge/v1/orders/{erpOrderId}/status');
+    assert.equal(MAX_INVOICE_PAGE_SIZE, 50);
+  });
+
+  it('lets the ERP report exactly the statuses of Order.ERP_Status__c the lifecycle lets it set', () => {
+    assert.deepEqual(inquirySchema.definitions?.ErpInquiryOrderStatus?.enum, erpReportedStatuses());
+    assert.deepEqual(
+      inquirySchema.definitions?.ErpCreditStatus?.enum,
+      picklistValuesOf(model, CREDIT_STATUS_FIELD.object, CREDIT_STATUS_FIELD.field)
+    );
+  });
+});
+
+describe('the inquiry fixtures (static resources shared with the Apex tests and the sandbox)', () => {
+  it('are found in the static resources, one per role', () => {
+    const { fixtures, problems } = loadInquiryFixtures(model);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(
+      fixtures.map((f) => [f.role, f.filePath]),
+      (Object.keys(INQUIRY_FIXTURES) as InquiryFixtureRole[]).map((role) => [
+        role,
+        `${STATIC_RESOURCES}/${INQUIRY_FIXTURES[role].name}.json`
+      ])
+    );
+  });
+
+  it('each match their TypeScript type and pass every semantic check', () => {
+    assert.deepEqual(inquiryValidator.validate('ErpCreditSummary', credit), []);
+    assert.deepEqual(inquiryValidator.validate('ErpInvoicePage', invoicePage), []);
+    assert.deepEqual(inquiryValidator.validate('ErpOrderStatusDetail', orderStatus), []);
+    assert.deepEqual(inquiryValidator.validate('ErpInquiryErrorResponse', inquiryError), []);
+    assert.deepEqual(checkInquiryFixtures(model, inquiryValidator).problems, []);
+    assert.deepEqual(checkInquiryFixtures(model).fixtures.length, 4, 'the default validator');
+  });
+
+  it('tell the story the Apex tests and the panels rely on', () => {
+    assert.deepEqual(
+      [credit.erpAccountId, credit.creditStatus, credit.creditLimit, credit.currencyIsoCode],
+      ['ERP-ACC-1002', 'On Hold', 75000, 'EUR']
+    );
+    assert.equal(invoicePage.erpAccountId, credit.erpAccountId);
+    assert.deepEqual(
+      invoicePage.invoices.map((i) => i.status),
+      ['OPEN', 'OVERDUE', 'PAID']
+    );
+    assert.deepEqual(invoicePage.totals, invoiceTotals(invoicePage.invoices));
+    assert.equal(invoicePage.totals.openAmount, credit.openBalance);
+    assert.equal(invoicePage.totals.overdueAmount, credit.overdueBalance);
+    assert.equal(
+      invoicePage.invoices[0].erpOrderId,
+      orderStatus.erpOrderId,
+      'invoice of SO-100045'
+    );
+    assert.deepEqual(
+      [orderStatus.erpOrderId, orderStatus.status, orderStatus.sequence],
+      ['SO-100045', 'Shipped', 4]
+    );
+    assert.deepEqual(
+      orderStatus.history.map((s) => s.status),
+      ['Acknowledged', 'Released', 'Partially Shipped', 'Shipped']
+    );
+    assert.equal(inquiryError.errors[0].code, 'NOT_FOUND');
+  });
+
+  it('are reproduced by invoicePageOf from the same invoices, in any order', () => {
+    const shuffled = [...invoicePage.invoices].reverse();
+    const query = { erpAccountId: 'ERP-ACC-1002', page: 0, pageSize: 10, asOf: invoicePage.asOf };
+    assert.deepEqual(invoicePageOf(shuffled, { ...query, status: 'ALL' }), invoicePage);
+    const overdue = invoicePageOf(shuffled, { ...query, status: 'OVERDUE' });
+    assert.deepEqual(
+      [overdue.totalCount, overdue.totals, overdue.invoices.map((i) => i.invoiceNumber)],
+      [1, { amount: 4200.75, openAmount: 4200.75, overdueAmount: 4200.75 }, ['INV-2026-0107']]
+    );
+    const second = invoicePageOf(shuffled, { ...query, status: 'ALL', page: 1, pageSize: 2 });
+    assert.deepEqual(
+      [second.totalCount, second.invoices.map((i) => i.invoiceNumber)],
+      [3, ['INV-2026-0088']]
+    );
+    const beyond = invoicePageOf(shuffled, { ...query, status: 'PAID', page: 3, pageSize: 1 });
+    assert.deepEqual([beyond.totalCount, beyond.invoices], [1, []]);
+    for (const page of [overdue, second, beyond]) {
+      assert.deepEqual(findings(checkInquiryInvoices(page)), []);
+      assert.deepEqual(findings(checkInquiryScenario(credit, page)), []);
+    }
+    assert.throws(
+      () => invoicePageOf(shuffled, { ...query, status: 'ALL', page: -1 }),
+      /page -1 is not a whole number of at least 0/
+    );
+    assert.throws(
+      () => invoicePageOf(shuffled, { ...query, status: 'ALL', pageSize: 51 }),
+      /pageSize 51 is not a whole number from 1 to 50/
+    );
+  });
+
+  it('reports a missing fixture, and nothing for a project without them', () => {
+    const root = copyProject();
+    const dir = path.join(root, STATIC_RESOURCES);
+    fs.rmSync(path.join(dir, 'ErpContract_InquiryError.json'));
+    let projectModel = loadMetadataModel(root);
+    assert.deepEqual(checkInquiryFixtures(projectModel, inquiryValidator).problems, [
+      {
+        filePath: `${STATIC_RESOURCES}/ErpContract_InquiryError.json`,
+        message:
+          'is missing: the contract fixture ErpContract_InquiryError (ErpInquiryErrorResponse) must exist beside the others'
+      }
+    ]);
+    for (const spec of Object.values(INQUIRY_FIXTURES)) {
+      fs.rmSync(path.join(dir, `${spec.name}.json`), { force: true });
+    }
+    projectModel = loadMetadataModel(root);
+    assert.deepEqual(checkInquiryFixtures(projectModel, inquiryValidator), {
+      fixtures: [],
+      problems: []
+    });
+  });
+});
+
+describe('inquiry semantic checks, one rule at a time', () => {
+  function creditFindings(change: (c: ErpCreditSummary) => void, against = model): string[] {
+    const c = clone(credit);
+    change(c);
+    return findings(checkInquiryCredit(c, against));
+  }
+
+  function invoiceFindings(change: (p: ErpInvoicePage) => void): string[] {
+    const p = clone(invoicePage);
+    change(p);
+    return findings(checkInquiryInvoices(p));
+  }
+
+  function orderFindings(change: (d: ErpOrderStatusDetail) => void, against = model): string[] {
+    const d = clone(orderStatus);
+    change(d);
+    return findings(checkInquiryOrderStatus(d, against));
+  }
+
+  function withoutPicklistValue(object: string, field: string, value: string): MetadataModel {
+    const root = copyProject();
+    const file = path.join(
+      root,
+      `force-app/main/default/objects/${object}/fields/${field}.field-meta.xml`
+    );
+    const text = fs.readFileSync(file, 'utf8');
+    const pattern = new RegExp(`<value>\\s*<fullName>${value}</fullName>[\\s\\S]*?</value>`);
+    assert.match(text, pattern);
+    fs.writeFileSync(file, text.replace(pattern, ''));
+    return loadMetadataModel(root);
+  }
+
+  it('checks the credit summary: account, amounts, currency, payment terms and time', () => {
+    assert.deepEqual(
+      creditFindings((c) => {
+        c.erpAccountId = ' ';
+        c.creditLimit = -1;
+        c.overdueBalance = 30100.01;
+        c.currencyIsoCode = 'eur';
+        c.paymentTerms = '';
+        c.asOf = '2026-11-25T09:30:00.000+01:00';
+      }),
+      [
+        'credit /erpAccountId: is blank',
+        'credit /creditLimit: is -1; amounts are never negative',
+        'credit /overdueBalance: is 30100.01, above the open balance 30100; the overdue part is part of the open balance',
+        'credit /currencyIsoCode: "eur" is not an ISO 4217 currency code',
+        'credit /paymentTerms: is blank; null when the ERP has no payment terms',
+        'credit /asOf: "2026-11-25T09:30:00.000+01:00" is not an ISO 8601 date-time in UTC with milliseconds'
+      ]
+    );
+    assert.deepEqual(
+      creditFindings((c) => {
+        c.openBalance = -5;
+        c.paymentTerms = null;
+      }),
+      ['credit /openBalance: is -5; amounts are never negative']
+    );
+  });
+
+  it('checks the credit status against the Account.ERP_Credit_Status__c picklist', () => {
+    assert.deepEqual(picklistValuesOf(model, 'Account', 'ERP_Credit_Status__c'), [
+      'Good Standing',
+      'On Hold',
+      'Blocked',
+      'Unknown'
+    ]);
+    const narrower = withoutPicklistValue('Account', 'ERP_Credit_Status__c', 'On Hold');
+    assert.deepEqual(
+      creditFindings(() => undefined, narrower),
+      [
+        'credit /creditStatus: "On Hold" is not a value of the Account.ERP_Credit_Status__c picklist (Good Standing, Blocked, Unknown)'
+      ]
+    );
+    fs.rmSync(
+      path.join(
+        narrower.projectRoot,
+        'force-app/main/default/objects/Account/fields/ERP_Credit_Status__c.field-meta.xml'
+      )
+    );
+    assert.deepEqual(
+      creditFindings(() => undefined, loadMetadataModel(narrower.projectRoot)),
+      [
+        'credit /creditStatus: is "On Hold"; Account.ERP_Credit_Status__c has no local picklist values to check it against'
+      ]
+    );
+  });
+
+  it('checks paging: page, page size, the invoices on the page and totalCount', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.page = -1;
+        p.pageSize = 0;
+      }),
+      [
+        'invoices /page: is -1; expected a whole number of at least 0',
+        'invoices /pageSize: is 0; expected a whole number of at least 1'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.pageSize = 51;
+      }),
+      ['invoices /pageSize: is 51; at most 50']
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.pageSize = 2;
+      }),
+      ['invoices /invoices: holds 3 invoices; the page size is 2']
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.page = 1;
+        p.pageSize = 3;
+        p.totalCount = 5;
+      }),
+      ['invoices /totalCount: is 5; page 1 of size 3 with 3 invoice(s) means at least 6']
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.totalCount = 2.5;
+      }),
+      ['invoices /totalCount: is 2.5; expected a whole number of at least 0']
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.page = 4;
+        p.invoices = [];
+      }),
+      [],
+      'a page beyond the last is empty'
+    );
+  });
+
+  it('checks invoice numbers, the filter, the currency and the order reference', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.erpAccountId = '';
+        p.invoices[1].invoiceNumber = ' ';
+        p.invoices[2].invoiceNumber = p.invoices[0].invoiceNumber;
+        p.invoices[1].currencyIsoCode = 'USD';
+        p.invoices[2].erpOrderId = '';
+      }),
+      [
+        'invoices /erpAccountId: is blank',
+        'invoices /invoices/1/invoiceNumber: is blank',
+        'invoices /invoices/1/currencyIsoCode: is USD; invoice 0 is in EUR and the totals add one currency',
+        'invoices /invoices/2/invoiceNumber: "INV-2026-0131" is also invoice 0; invoice numbers are unique',
+        'invoices /invoices/2/erpOrderId: is blank; null when the invoice bills no ERP order'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices.forEach((i) => (i.currencyIsoCode = 'eu'));
+      }),
+      [0, 1, 2].map(
+        (i) => `invoices /invoices/${i}/currencyIsoCode: "eu" is not an ISO 4217 currency code`
+      )
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.status = 'OVERDUE';
+        p.invoices = [p.invoices[1], p.invoices[0]];
+        p.totalCount = 2;
+        p.totals = invoiceTotals(p.invoices);
+      }),
+      [
+        'invoices /invoices/1/status: is OPEN; the page is filtered to OVERDUE',
+        'invoices /invoices/1/dueDate: 2026-12-17 is after 2026-10-18, the due date of invoice 0; the page lists the newest due date first'
+      ]
+    );
+    assert.ok(matchesInvoiceFilter(invoicePage.invoices[2], 'ALL'));
+    assert.ok(!matchesInvoiceFilter(invoicePage.invoices[2], 'OPEN'));
+  });
+
+  it('checks dates: real, issued before due, newest due date first', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[0].issueDate = '2026-02-30';
+        p.invoices[1].dueDate = '2026-09-01';
+        p.invoices[2].dueDate = '2026-9-1';
+      }),
+      [
+        'invoices /invoices/0/issueDate: "2026-02-30" is not a date YYYY-MM-DD',
+        'invoices /invoices/1/dueDate: 2026-09-01 is before the issue date 2026-09-03',
+        'invoices /invoices/1/daysOverdue: is 38; from the due date 2026-09-01 to asOf are 85 days',
+        'invoices /invoices/2/dueDate: "2026-9-1" is not a date YYYY-MM-DD'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[2].dueDate = '2026-10-19';
+      }),
+      [
+        'invoices /invoices/2/dueDate: 2026-10-19 is after 2026-10-18, the due date of invoice 1; the page lists the newest due date first'
+      ]
+    );
+  });
+
+  it('checks amounts: never negative, open at most invoiced, nothing open when PAID', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[0].openAmount = -1;
+        p.invoices[1].openAmount = 4300;
+        p.invoices[2].amount = -9800;
+        p.page = 1;
+        p.totalCount = 13;
+      }),
+      [
+        'invoices /invoices/0/openAmount: is -1; amounts are never negative',
+        'invoices /invoices/1/openAmount: is 4300, above the invoiced amount 4200.75',
+        'invoices /invoices/2/amount: is -9800; amounts are never negative',
+        'invoices /totals/overdueAmount: is 4200.75, below 4300 of this page alone; the totals cover every matching invoice'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[2].openAmount = 10;
+        p.totals = invoiceTotals(p.invoices);
+      }),
+      ['invoices /invoices/2/openAmount: is 10; a PAID invoice has nothing open']
+    );
+  });
+
+  it('checks days overdue: only OVERDUE invoices, as many as since the due date, give or take a day', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[0].daysOverdue = 3;
+        p.invoices[1].daysOverdue = 40;
+      }),
+      [
+        'invoices /invoices/0/daysOverdue: is 3; only an OVERDUE invoice has days overdue',
+        'invoices /invoices/1/daysOverdue: is 40; from the due date 2026-10-18 to asOf are 38 days'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[1].daysOverdue = 39;
+        p.invoices[0].dueDate = '2026-11-24';
+      }),
+      [],
+      'one day of time-zone tolerance'
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.invoices[0].dueDate = '2026-11-20';
+      }),
+      [
+        'invoices /invoices/0/status: is OPEN, but the invoice was 5 days past its due date 2026-11-20 at asOf; an unpaid invoice after its due date is OVERDUE'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.asOf = '2026-11-25';
+        p.invoices[1].daysOverdue = 1.5;
+      }),
+      [
+        'invoices /asOf: "2026-11-25" is not an ISO 8601 date-time in UTC with milliseconds',
+        'invoices /invoices/1/daysOverdue: is 1.5; an OVERDUE invoice is past its due date by a whole number of days, at least 1'
+      ]
+    );
+    assert.equal(daysOverdueOf('2026-10-18', '2026-11-25T08:30:00.000Z'), 38);
+    assert.equal(daysOverdueOf('2026-12-17', '2026-11-25T08:30:00.000Z'), 0);
+    assert.equal(daysOverdueOf('2026-11-24', '2026-11-25T00:30:00.000+01:00'), 0, 'UTC dates');
+  });
+
+  it('checks totals: not negative, consistent, equal to the sums of a complete page', () => {
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.totals.overdueAmount = -1;
+      }),
+      ['invoices /totals/overdueAmount: is -1; amounts are never negative']
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.totals = { amount: 30000, openAmount: 30100, overdueAmount: 30200 };
+      }),
+      [
+        'invoices /totals/openAmount: is 30100, above the total amount 30000',
+        'invoices /totals/overdueAmount: is 30200, above the total open amount 30100',
+        'invoices /totals/amount: is 30000; the page holds all 3 matching invoices and they add up to 39900',
+        'invoices /totals/overdueAmount: is 30200; the page holds all 3 matching invoices and they add up to 4200.75'
+      ]
+    );
+    assert.deepEqual(
+      invoiceFindings((p) => {
+        p.totalCount = 30;
+        p.totals.amount = 40000;
+        p.totals.openAmount = 30000;
+      }),
+      [
+        'invoices /totals/openAmount: is 30000, below 30100 of this page alone; the totals cover every matching invoice'
+      ]
+    );
+    assert.deepEqual(invoiceTotals([]), { amount: 0, openAmount: 0, overdueAmount: 0 });
+    assert.deepEqual(
+      invoiceTotals([{ ...invoicePage.invoices[0], amount: 0.1, openAmount: 0.2 }]).openAmount,
+      0.2
+    );
+  });
+
+  it('orders invoices newest due date first, then by invoice number', () => {
+    const [a, b] = invoicePage.invoices;
+    assert.ok(compareInvoices(a, b) < 0);
+    const twin: ErpInvoice = { ...b, dueDate: a.dueDate };
+    assert.ok(compareInvoices(a, twin) < 0, 'INV-2026-0131 before INV-2026-0107');
+    assert.equal(compareInvoices(a, a), 0);
+  });
+
+  it('checks the order status: picklist, history order, lifecycle, last step, times and extras', () => {
+    assert.deepEqual(
+      orderFindings((d) => {
+        d.erpOrderId = ' ';
+        d.history[0].sequence = 0;
+        d.history[1].occurredAt = '2026-11-04T07:40:00Z';
+        d.history[2].occurredAt = '2026-11-01T00:00:00.000Z';
+        d.history[3].note = '';
+        d.asOf = '2026-11-21T11:29:59.999Z';
+        d.trackingNumbers = ['A', ' ', 'A'];
+        d.expectedDeliveryDate = '26.11.2026';
+      }),
+      [
+        'orderStatus /erpOrderId: is blank',
+        'orderStatus /history/0/sequence: is 0; sequences are positive whole numbers',
+        'orderStatus /history/1/occurredAt: "2026-11-04T07:40:00Z" is not an ISO 8601 date-time in UTC with milliseconds',
+        'orderStatus /history/3/note: is blank; null when there is no note',
+        'orderStatus /asOf: is before the last change (2026-11-21T11:30:00.000Z); the ERP read the order after it',
+        'orderStatus /trackingNumbers/1: is blank',
+        'orderStatus /trackingNumbers/2: "A" is listed twice',
+        'orderStatus /expectedDeliveryDate: "26.11.2026" is not a date YYYY-MM-DD'
+      ]
+    );
+    assert.deepEqual(
+      orderFindings((d) => {
+        d.history[2].occurredAt = '2026-11-04T07:39:59.999Z';
+      }),
+      [
+        'orderStatus /history/2/occurredAt: is before 2026-11-04T07:40:00.000Z of step 1; the history is oldest first'
+      ]
+    );
+    assert.deepEqual(
+      orderFindings((d) => {
+        d.history[0].status = 'Rejected';
+      }),
+      [
+        'orderStatus /history/1/status: Released is not reachable along the order lifecycle from Rejected, the status of step 0'
+      ]
+    );
+    assert.deepEqual(
+      orderFindings((d) => {
+        d.status = 'Invoiced';
+        d.history.push({ ...d.history[3], sequence: 5, note: 'second parcel' });
+      }),
+      [
+        'orderStatus /status: is Invoiced; the last history step (sequence 5) is Shipped',
+        'orderStatus /sequence: is 4; the last history step has sequence 5'
+      ],
+      'the same status again is no transition'
+    );
+    assert.deepEqual(
+      orderFindings((d) => {
+        d.history = [];
+      }),
+      ['orderStatus /history: is empty; it ends with the current status Shipped']
+    );
+  });
+
+  it('checks order statuses against the Order.ERP_Status__c picklist', () => {
+    const narrower = withoutPicklistValue('Order', 'ERP_Status__c', 'Partially Shipped');
+    assert.deepEqual(
+      orderFindings(() => undefined, narrower).map((f) => f.replace(/ \(.*\)$/, '')),
+      [
+        'orderStatus /history/2/status: "Partially Shipped" is not a value of the Order.ERP_Status__c picklist'
+      ]
+    );
+    fs.rmSync(
+      path.join(
+        narrower.projectRoot,
+        'force-app/main/default/objects/Order/fields/ERP_Status__c.field-meta.xml'
+      )
+    );
+    assert.deepEqual(
+      orderFindings(() => undefined, loadMetadataModel(narrower.projectRoot)),
+      [
+        'orderStatus /status: is "Shipped"; Order.ERP_Status__c has no local picklist values to check it against',
+        'orderStatus /history/0/status: is "Acknowledged"; Order.ERP_Status__c has no local picklist values to check it against',
+        'orderStatus /history/1/status: is "Released"; Order.ERP_Status__c has no local picklist values to check it against',
+        'orderStatus /history/2/status: is "Partially Shipped"; Order.ERP_Status__c has no local picklist values to check it against',
+        'orderStatus /history/3/status: is "Shipped"; Order.ERP_Status__c has no local picklist values to check it against'
+      ]
+    );
+  });
+
+  it('checks a refusal: reasons with upper-case codes and messages', () => {
+    assert.deepEqual(findings(checkInquiryError(inquiryError)), []);
+    assert.deepEqual(
+      findings(checkInquiryError({ errors: [{ code: 'not found', message: ' ' }] })),
+      [
+        'error /errors/0/code: "not found" is not an upper-case code like NOT_FOUND',
+        'error /errors/0/message: is blank'
+      ]
+    );
+  });
+
+  it('checks that credit and invoices tell one story', () => {
+    const story = (change: (c: ErpCreditSummary, p: ErpInvoicePage) => void): string[] => {
+      const c = clone(credit);
+      const p = clone(invoicePage);
+      change(c, p);
+      return findings(checkInquiryScenario(c, p));
+    };
+    assert.deepEqual(
+      story(() => undefined),
+      []
+    );
+    assert.deepEqual(
+      story((c) => {
+        c.erpAccountId = 'ERP-ACC-1001';
+        c.openBalance = 1;
+      }),
+      ['invoices /erpAccountId: is "ERP-ACC-1002"; the credit summary is about "ERP-ACC-1001"']
+    );
+    assert.deepEqual(
+      story((c) => {
+        c.currencyIsoCode = 'USD';
+        c.openBalance = 30000;
+        c.overdueBalance = 4200.76;
+      }),
+      [
+        'invoices /invoices/0/currencyIsoCode: is EUR; the credit summary is in USD',
+        'invoices /invoices/1/currencyIsoCode: is EUR; the credit summary is in USD',
+        'invoices /invoices/2/currencyIsoCode: is EUR; the credit summary is in USD',
+        "invoices /totals/openAmount: is 30100; the credit summary's openBalance is 30000",
+        "invoices /totals/overdueAmount: is 4200.75; the credit summary's overdueBalance is 4200.76"
+      ]
+    );
+    assert.deepEqual(
+      story((c, p) => {
+        p.status = 'OPEN';
+        c.overdueBalance = 4000;
+      }),
+      ["invoices /totals/overdueAmount: is 4200.75, above the credit summary's overdueBalance 4000"]
+    );
   });
 });

@@ -51,6 +51,14 @@ import {
   retrySchedule
 } from '../docs/operations-api.js';
 import { DELIVERY_ANSWER_CLASSES } from '../../types/contract/operations.js';
+import {
+  INQUIRY_ANSWERS,
+  SYNCED_SOURCES,
+  checkInquiryMetadata,
+  readInquiryDocsInput,
+  readInquirySettings,
+  secondsText
+} from '../docs/inquiry-api.js';
 import type {
   CampaignMemberUpsertRequest,
   MarketingCampaignsRequest
@@ -900,6 +908,7 @@ describe('the record-sync contract documents, generated from the repository', ()
       result.documents.map((d) => d.relativePath),
       [
         ...DOC_NAMES,
+        'erp-inquiry-api.md',
         'erp-operations-api.md',
         'marketing-api.md',
         'orders-api.md',
@@ -1763,7 +1772,13 @@ describe('the marketing contract document, generated from the repository', () =>
     const alone = await generateDocs(marketingOnly);
     assert.deepEqual(
       alone.documents.map((d) => path.basename(d.relativePath)),
-      [...DOC_NAMES, 'erp-operations-api.md', 'marketing-api.md', 'orders-api.md'].sort()
+      [
+        ...DOC_NAMES,
+        'erp-inquiry-api.md',
+        'erp-operations-api.md',
+        'marketing-api.md',
+        'orders-api.md'
+      ].sort()
     );
     const text = doc(alone, 'marketing-api.md');
     assert.doesNotMatch(text, /\]\((records-api|record-changed-event)\.md\)/);
@@ -2498,5 +2513,331 @@ describe('the ERP operations document, generated from the repository', () => {
     const none = await generateDocs(root);
     assert.ok(!none.documents.some((d) => d.relativePath.endsWith('erp-operations-api.md')));
     assert.doesNotMatch(doc(none, 'README.md'), /erp-operations-api/);
+  });
+});
+
+describe('the ERP inquiry document, generated from the repository', () => {
+  const STATIC = 'force-app/main/default/staticresources';
+  const SETTING_FILE = `${CMDT}/Integration_Setting.Default.md-meta.xml`;
+  const INQUIRY_FIXTURE_NAMES = [
+    'ErpContract_InquiryCredit',
+    'ErpContract_InquiryInvoices',
+    'ErpContract_InquiryOrderStatus',
+    'ErpContract_InquiryError'
+  ];
+  let result: GenerationResult;
+  let md: string;
+  before(async () => {
+    result = await generateDocs(MAIN_ROOT);
+    md = doc(result, 'erp-inquiry-api.md');
+  });
+
+  function setSetting(root: string, field: string, value: number): void {
+    edit(
+      root,
+      SETTING_FILE,
+      new RegExp(`(<field>${field}</field>\\s*<value xsi:type="xsd:double">)[^<]*(<)`),
+      `$1${value}$2`
+    );
+  }
+
+  it('is listed in README.md and has every section', () => {
+    assert.match(
+      doc(result, 'README.md'),
+      /- \[ERP inquiry API\]\(erp-inquiry-api\.md\): the read-only ERP endpoints behind the credit, invoice and order-status panels /
+    );
+    assert.match(md, /^# ERP inquiry API: credit, invoices, order status for the rep panels\n/);
+    assert.deepEqual(
+      [...md.matchAll(/^(##+) (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`),
+      [
+        '## The panels',
+        '## When Salesforce asks the ERP',
+        '## Endpoints',
+        '### Credit summary',
+        '#### ErpCreditSummary',
+        '### Invoices',
+        '#### ErpInvoicePage',
+        '#### ErpInvoice',
+        '#### ErpInvoiceTotals',
+        '### Order status',
+        '#### ErpOrderStatusDetail',
+        '#### ErpOrderStatusStep',
+        '## Errors',
+        '#### ErpInquiryErrorResponse',
+        '#### ErpInquiryError',
+        '## Synced fallback values',
+        '## Panel answers',
+        '### InquirySource',
+        '### CreditPanel',
+        '### InvoicePanel',
+        '### OrderStatusPanel',
+        '### OrderTimelineStep',
+        '## Examples'
+      ]
+    );
+    assert.ok(md.includes('](../adr/0012-erp-panels-and-partner-access.md)'));
+    assert.ok(md.includes('](order-lifecycle.md)'));
+    assert.ok(md.includes('](field-ownership.md)'));
+  });
+
+  it('names one Apex call and one endpoint per panel, and the three endpoints with parameters', () => {
+    assert.deepEqual(
+      rows(section(md, '## The panels'))
+        .slice(1)
+        .map((r) => [r[0], r[2], r[3], r[4]]),
+      [
+        [
+          'Credit',
+          '`ErpCreditController.getCreditSummary(accountId, refresh)`',
+          '`GET /erp-bridge/v1/accounts/{erpAccountId}/credit`',
+          '`CreditPanel`'
+        ],
+        [
+          'Invoices',
+          '`ErpInvoiceController.getInvoices(accountId, query)`',
+          '`GET /erp-bridge/v1/accounts/{erpAccountId}/invoices`',
+          '`InvoicePanel`'
+        ],
+        [
+          'Order status',
+          '`ErpOrderStatusController.getOrderStatus(orderId, refresh)`',
+          '`GET /erp-bridge/v1/orders/{erpOrderId}/status`',
+          '`OrderStatusPanel`'
+        ]
+      ]
+    );
+    const endpoints = rows(section(md, '## Endpoints'));
+    assert.deepEqual(
+      endpoints.slice(1, 4).map((r) => r[0]),
+      [
+        '`GET /erp-bridge/v1/accounts/{erpAccountId}/credit`',
+        '`GET /erp-bridge/v1/accounts/{erpAccountId}/invoices?status={status}&page={page}&pageSize={pageSize}`',
+        '`GET /erp-bridge/v1/orders/{erpOrderId}/status`'
+      ]
+    );
+    assert.deepEqual(
+      rows(subsection(md, '### Invoices'))
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+      [
+        ['`status`', '`OPEN`, `OVERDUE`, `PAID` or `ALL`'],
+        ['`page`', 'from 0'],
+        ['`pageSize`', '1 to 50']
+      ]
+    );
+  });
+
+  it('quotes cache, breaker and timeout from Integration_Setting__mdt.Default', async () => {
+    assert.deepEqual(rows(section(md, '## When Salesforce asks the ERP')), [
+      ['Setting', 'Value', 'From'],
+      ['Cache time to live', '5 min', '`Integration_Setting.Default.Cache_TTL_Seconds__c`'],
+      [
+        'Breaker failure threshold',
+        '5 failures',
+        '`Integration_Setting.Default.Breaker_Failure_Threshold__c`'
+      ],
+      ['Breaker window', '1 min', '`Integration_Setting.Default.Breaker_Window_Seconds__c`'],
+      ['Breaker cool-down', '2 min', '`Integration_Setting.Default.Breaker_Cooldown_Seconds__c`'],
+      ['Inquiry timeout', '5000 ms', '`Integration_Setting.Default.Inquiry_Timeout_Ms__c`']
+    ]);
+    assert.match(md, /Platform Cache partition `local\.ErpInquiry` for 5 min/);
+    assert.match(md, /5 failures \(see \[Errors\]\(#errors\)\) within 1 min open it: for 2 min/);
+    assert.match(md, /waits at most 5000 ms for the ERP/);
+    const root = copyMain();
+    setSetting(root, 'Cache_TTL_Seconds__c', 600);
+    setSetting(root, 'Breaker_Failure_Threshold__c', 3);
+    setSetting(root, 'Breaker_Window_Seconds__c', 90);
+    setSetting(root, 'Breaker_Cooldown_Seconds__c', 7200);
+    setSetting(root, 'Inquiry_Timeout_Ms__c', 2500);
+    const changed = doc(await generateDocs(root), 'erp-inquiry-api.md');
+    assert.deepEqual(
+      rows(section(changed, '## When Salesforce asks the ERP'))
+        .slice(1)
+        .map((r) => r[1]),
+      ['10 min', '3 failures', '1 min 30 s', '2 h', '2500 ms']
+    );
+    assert.match(changed, /`local\.ErpInquiry` for 10 min/);
+    assert.match(
+      changed,
+      /3 failures \(see \[Errors\]\(#errors\)\) within 1 min 30 s open it: for 2 h/
+    );
+    assert.match(changed, /waits at most 2500 ms/);
+    assert.doesNotMatch(changed, /\]\(\.\.\/adr\//, 'no ADR link without the ADR');
+    fs.rmSync(path.join(root, SETTING_FILE));
+    const defaults = doc(await generateDocs(root), 'erp-inquiry-api.md');
+    assert.deepEqual(rows(section(defaults, '## When Salesforce asks the ERP'))[1], [
+      'Cache time to live',
+      '5 min',
+      'default (`Cache_TTL_Seconds__c` not set)'
+    ]);
+  });
+
+  it('reads the settings as IntegrationSettings.cls does: defaults, bounds, whole numbers', () => {
+    const root = copyMain();
+    setSetting(root, 'Cache_TTL_Seconds__c', 10);
+    setSetting(root, 'Breaker_Failure_Threshold__c', 2.9);
+    setSetting(root, 'Inquiry_Timeout_Ms__c', 500000);
+    const settings = readInquirySettings(loadMetadataModel(root));
+    assert.deepEqual(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, v.value])), {
+      cacheTtlSeconds: 300,
+      breakerFailureThreshold: 2,
+      breakerWindowSeconds: 60,
+      breakerCooldownSeconds: 120,
+      inquiryTimeoutMs: 120000
+    });
+    assert.deepEqual([0, 45, 60, 150, 3600, 3900, 86400].map(secondsText), [
+      '0 s',
+      '45 s',
+      '1 min',
+      '2 min 30 s',
+      '1 h',
+      '1 h 5 min',
+      '24 h'
+    ]);
+  });
+
+  it('reads the defaults and bounds that IntegrationSettings.cls declares', () => {
+    const apex = fs.readFileSync(
+      path.join(MAIN_ROOT, 'force-app/main/default/classes/core/IntegrationSettings.cls'),
+      'utf8'
+    );
+    const timeoutMax = /MAX_CALLOUT_TIMEOUT_MS\s*=\s*([\d_]+)/.exec(apex)?.[1];
+    for (const [field, fallback, lowest, highest] of [
+      ['Cache_TTL_Seconds__c', 300, 300, 172800],
+      ['Breaker_Failure_Threshold__c', 5, 1, 1000],
+      ['Breaker_Window_Seconds__c', 60, 1, 86400],
+      ['Breaker_Cooldown_Seconds__c', 120, 1, 86400]
+    ] as const) {
+      assert.ok(
+        apex.includes(`clamp(valueOr(current().${field}, ${fallback}), ${lowest}, ${highest})`),
+        field
+      );
+    }
+    assert.ok(
+      apex.includes(
+        'clamp(valueOr(current().Inquiry_Timeout_Ms__c, 5000), 1, MAX_CALLOUT_TIMEOUT_MS)'
+      )
+    );
+    assert.equal(Number(timeoutMax?.replace(/_/g, '')), 120000);
+  });
+
+  it('tables the errors: which answers are breaker failures and what the panel shows', () => {
+    const errors = rows(section(md, '## Errors'));
+    assert.deepEqual(
+      errors.slice(1, 1 + INQUIRY_ANSWERS.length).map((r) => r[1]),
+      ['no', 'no', 'yes', 'no']
+    );
+    assert.match(errors[2][0], /^404 /);
+    assert.match(errors[2][2], /SYNCED/);
+    assert.match(errors[3][0], /^408, 429, 5xx, no answer within the inquiry timeout/);
+  });
+
+  it('says where every synced value comes from, with its field and owner from the metadata', async () => {
+    const synced = rows(section(md, '## Synced fallback values'));
+    assert.equal(synced.length, SYNCED_SOURCES.length + 1);
+    assert.deepEqual(synced[1], [
+      '`CreditPanel`',
+      '`erpAccountId`',
+      '`Account.ERP_Account_ID__c`',
+      'ERP Account ID (Text)',
+      'ERP',
+      ''
+    ]);
+    assert.deepEqual(
+      synced.filter((r) => r[2].startsWith('`Order_Status_History__c.')).map((r) => r[1]),
+      [
+        '`history[].status`',
+        '`history[].sequence`',
+        '`history[].occurredAt`',
+        '`history[].note`',
+        '`asOf`'
+      ]
+    );
+    assert.deepEqual(checkInquiryMetadata(loadMetadataModel(MAIN_ROOT)), []);
+    const root = copyMain();
+    fs.rmSync(
+      path.join(root, `${OBJECTS}/Order_Status_History__c/fields/Details__c.field-meta.xml`)
+    );
+    await expectProblem(
+      root,
+      `${OBJECTS}/Order_Status_History__c/fields/Details__c.field-meta.xml`,
+      /^Order_Status_History__c\.Details__c has no field metadata; the inquiry panels show it when the ERP cannot be asked \(OrderStatusPanel\.history\[\]\.note\)$/
+    );
+  });
+
+  it('documents the panel answers and InquirySource from the types', () => {
+    assert.match(
+      subsection(md, '### InquirySource'),
+      /Where panel data came from: .* Values: `LIVE`, `CACHE`, `SYNCED`\./
+    );
+    assert.deepEqual(
+      rows(subsection(md, '### CreditPanel'))
+        .slice(1, 3)
+        .map((r) => [r[0], r[1], r[2]]),
+      [
+        ['`recordId`', '`string`', 'yes'],
+        ['`source`', '`"LIVE" \\| "CACHE" \\| "SYNCED"`', 'yes']
+      ]
+    );
+    assert.ok(
+      rows(subsection(md, '### OrderStatusPanel')).some(
+        (r) => r[0] === '`history`' && r[1] === '`OrderTimelineStep[]`'
+      )
+    );
+  });
+
+  it('embeds the four fixtures verbatim, with the requests that return them', () => {
+    for (const name of INQUIRY_FIXTURE_NAMES) {
+      const text = fs.readFileSync(path.join(MAIN_ROOT, STATIC, `${name}.json`), 'utf8');
+      assert.ok(md.includes(`\`\`\`json\n${text}\`\`\`\n`), `${name} is not embedded verbatim`);
+    }
+    const examples = section(md, '## Examples');
+    assert.ok(examples.includes('```http\nGET /erp-bridge/v1/accounts/ERP-ACC-1002/credit\n```'));
+    assert.ok(
+      examples.includes(
+        '```http\nGET /erp-bridge/v1/accounts/ERP-ACC-1002/invoices?status=ALL&page=0&pageSize=10\n```'
+      )
+    );
+    assert.ok(examples.includes('```http\nGET /erp-bridge/v1/orders/SO-100045/status\n```'));
+    assert.match(examples, /On Hold, 4200\.75 EUR of 30100 overdue/);
+    assert.match(examples, /Shipped \(sequence 4\) after 4 changes/);
+  });
+
+  it('refuses to document a broken inquiry fixture, naming it', async () => {
+    const root = copyMain();
+    const file = `${STATIC}/ErpContract_InquiryInvoices.json`;
+    fs.copyFileSync(
+      path.join(
+        MAIN_ROOT,
+        'test-fixtures/contract/ErpContract_InquiryInvoices.totals-disagree.json'
+      ),
+      path.join(root, file)
+    );
+    await expectProblem(root, file, /^\/totals\/amount: is 40000; the page holds all 3/);
+    assert.equal(await main(['--project-root', root], capture()), 1);
+    assert.ok(!fs.existsSync(path.join(root, DOCS_DIR, 'erp-inquiry-api.md')), 'nothing written');
+    assert.equal(readInquiryDocsInput(loadMetadataModel(root)).input, undefined);
+  });
+
+  it('fails --check when an inquiry fixture changes after generation', async () => {
+    const root = copyMain();
+    assert.equal(await main(['--project-root', root], capture()), 0);
+    edit(root, `${STATIC}/ErpContract_InquiryError.json`, 'No account', 'Unknown account');
+    const check = capture();
+    assert.equal(await main(['--check', '--project-root', root], check), 1);
+    assert.deepEqual(check.err.filter((l) => !l.startsWith('docs: warning:')).slice(0, 1), [
+      `docs: ${DOCS_DIR}/erp-inquiry-api.md is out of date`
+    ]);
+  });
+
+  it('is generated only with its fixtures', async () => {
+    const root = copyMain();
+    for (const name of INQUIRY_FIXTURE_NAMES) {
+      fs.rmSync(path.join(root, STATIC, `${name}.json`));
+    }
+    const none = await generateDocs(root);
+    assert.ok(!none.documents.some((d) => d.relativePath.endsWith('erp-inquiry-api.md')));
+    assert.doesNotMatch(doc(none, 'README.md'), /erp-inquiry-api/);
+    assert.ok(none.documents.some((d) => d.relativePath.endsWith('erp-operations-api.md')));
   });
 });

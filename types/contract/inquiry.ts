@@ -66,7 +66,7 @@ export interface ErpInvoice {
   currencyIsoCode: string;
   /** Status: OVERDUE when unpaid after the due date. */
   status: ErpInvoiceStatus;
-  /** Days past the due date; 0 unless OVERDUE. */
+  /** Whole days past the due date at `asOf` (counted in UTC dates); 0 unless OVERDUE. */
   daysOverdue: number;
   /** The ERP order the invoice bills, when there is one. */
   erpOrderId: string | null;
@@ -96,7 +96,7 @@ export interface ErpInvoicePage {
   totalCount: number;
   /** Totals over every matching invoice. */
   totals: ErpInvoiceTotals;
-  /** The page's invoices, newest due date first. */
+  /** The page's invoices, newest due date first (then by invoice number, descending). */
   invoices: ErpInvoice[];
   /** When the ERP read the invoices: ISO 8601 in UTC with milliseconds. */
   asOf: string;

@@ -36,6 +36,11 @@ export function copyMetadataProject(prefix: string): string {
     );
   }
   // Every package directory sfdx-project.json names must exist, even when its metadata is not copied.
-  fs.mkdirSync(path.join(root, 'experience-cloud'), { recursive: true });
+  const project = JSON.parse(fs.readFileSync(path.join(root, 'sfdx-project.json'), 'utf8')) as {
+    packageDirectories: { path: string }[];
+  };
+  for (const directory of project.packageDirectories) {
+    fs.mkdirSync(path.join(root, directory.path), { recursive: true });
+  }
   return root;
 }
