@@ -1,13 +1,15 @@
 /**
  * How org scripts reach an org: an {@link OrgConnection} (instance URL, access token, API
- * version) obtained by a resolver. Two resolvers ship: one runs `sf org display --json` (the
- * Salesforce CLI's stored auth, `--target-org` alias or username), one reads `SF_INSTANCE_URL` /
- * `SF_ACCESS_TOKEN` (CI and tests). A resolver built on `@salesforce/core` can be added behind the
- * same interface.
+ * version) obtained by a resolver. Three resolvers ship: {@link sfCoreConnectionResolver} uses
+ * `@salesforce/core` (the auth the Salesforce CLI stores: `--target-org` alias or username, or the
+ * default target org; it refreshes the access token), {@link sfCliConnectionResolver} runs
+ * `sf org display --json`, and {@link envConnectionResolver} reads `SF_INSTANCE_URL` /
+ * `SF_ACCESS_TOKEN` (CI and tests). {@link defaultConnectionResolver} picks one.
  *
  * @module
  */
 import { spawn } from 'node:child_process';
+import { ConfigAggregator, Org, OrgConfigProperties } from '@salesforce/core';
 
 /** What an org script needs to call an org's REST and Bulk APIs. */
 export interface OrgConnection {
@@ -169,18 +171,100 @@ function run(
   });
 }
 
+/** What {@link sfCoreConnectionResolver} needs of `@salesforce/core`: an org by alias or username. */
+export interface CoreOrgFactory {
+  /**
+   * @param aliasOrUsername - the org; `undefined` for the default target org
+   * @returns the org's connection details after refreshing its access token
+   */
+  connect(aliasOrUsername: string | undefined): Promise<{
+    instanceUrl: string | undefined;
+    accessToken: string | undefined;
+    apiVersion: string | undefined;
+    username: string | undefined;
+  }>;
+}
+
+/** The real factory: `Org.create` over the auth files the Salesforce CLI writes. */
+export const salesforceCoreOrgFactory: CoreOrgFactory = {
+  async connect(aliasOrUsername) {
+    let target = aliasOrUsername;
+    if (target === undefined) {
+      const config = await ConfigAggregator.create();
+      target = config.getPropertyValue<string>(OrgConfigProperties.TARGET_ORG);
+      if (target === undefined) {
+        throw new OrgAuthError(
+          'no default target org: pass --target-org <alias|username> or run `sf config set target-org <alias>`'
+        );
+      }
+    }
+    const org = await Org.create({ aliasOrUsername: target });
+    await org.refreshAuth();
+    const connection = org.getConnection();
+    return {
+      instanceUrl: connection.instanceUrl,
+      accessToken: connection.accessToken ?? undefined,
+      apiVersion: connection.getApiVersion(),
+      username: org.getUsername()
+    };
+  }
+};
+
+/**
+ * A resolver built on `@salesforce/core`: the org's stored auth (as `sf org login` left it), with
+ * the access token refreshed. Needs no Salesforce CLI executable.
+ *
+ * @param targetOrg - alias or username; `undefined` uses the default target org
+ * @param options - `apiVersion`: overrides the org's; `factory`: the org source (tests)
+ * @returns the resolver
+ */
+export function sfCoreConnectionResolver(
+  targetOrg: string | undefined,
+  options: { apiVersion?: string; factory?: CoreOrgFactory } = {}
+): ConnectionResolver {
+  return async () => {
+    const factory = options.factory ?? salesforceCoreOrgFactory;
+    const org = targetOrg ?? 'the default target org';
+    let details: Awaited<ReturnType<CoreOrgFactory['connect']>>;
+    try {
+      details = await factory.connect(targetOrg);
+    } catch (error) {
+      if (error instanceof OrgAuthError) {
+        throw error;
+      }
+      const reason = (error as Error).message;
+      throw new OrgAuthError(
+        `cannot use ${org}: ${reason} — check \`sf org list\`, or log in with \`sf org login web --alias <alias>\``
+      );
+    }
+    if (!details.instanceUrl || !details.accessToken) {
+      throw new OrgAuthError(`${org} has no access token; log in again with \`sf org login web\``);
+    }
+    return {
+      instanceUrl: normaliseUrl(details.instanceUrl, 'instanceUrl'),
+      accessToken: details.accessToken,
+      apiVersion: normaliseVersion(options.apiVersion ?? details.apiVersion),
+      label: targetOrg ?? details.username
+    };
+  };
+}
+
 /**
  * The resolver org scripts use by default: `SF_INSTANCE_URL`/`SF_ACCESS_TOKEN` when both are set
- * and no `--target-org` is given, otherwise `sf org display` for the named (or default) org.
+ * and no `--target-org` is given, otherwise `@salesforce/core` for the named (or default) org.
  *
  * @param env - the environment
+ * @param factory - the org source of the `@salesforce/core` resolver (tests)
  * @returns a factory taking `--target-org` and `--api-version`
  */
-export function defaultConnectionResolver(env: NodeJS.ProcessEnv = process.env) {
+export function defaultConnectionResolver(
+  env: NodeJS.ProcessEnv = process.env,
+  factory: CoreOrgFactory = salesforceCoreOrgFactory
+) {
   return (targetOrg: string | undefined, apiVersion: string | undefined): ConnectionResolver => {
     if (targetOrg === undefined && env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
       return envConnectionResolver(env);
     }
-    return sfCliConnectionResolver(targetOrg, { apiVersion });
+    return sfCoreConnectionResolver(targetOrg, { apiVersion, factory });
   };
 }

@@ -11,12 +11,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import {
-  envConnectionResolver,
-  OrgAuthError,
-  sfCliConnectionResolver,
-  type ConnectionResolver
-} from './connection.js';
+import { defaultConnectionResolver, OrgAuthError, type ConnectionResolver } from './connection.js';
 import {
   COLUMN_DELIMITERS,
   CsvFileError,
@@ -94,12 +89,7 @@ export interface MainResult {
 }
 
 function defaultResolver(env: NodeJS.ProcessEnv) {
-  return (targetOrg: string | undefined, apiVersion: string | undefined): ConnectionResolver => {
-    if (targetOrg === undefined && env.SF_INSTANCE_URL && env.SF_ACCESS_TOKEN) {
-      return envConnectionResolver(env);
-    }
-    return sfCliConnectionResolver(targetOrg, { apiVersion });
-  };
+  return defaultConnectionResolver(env);
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
