@@ -8,15 +8,21 @@
  * never the tsc-emitted `.js`, which may be stale) → rollup with the platform-module shims
  * ({@link platformModules}), the TypeScript transpile step ({@link typescriptTranspile}), the LWC
  * compiler (`@lwc/rollup-plugin`) and `@rollup/plugin-replace` (`process.env.NODE_ENV`,
- * `import.meta.env.SSR`) → an iife bundle.
+ * `import.meta.env.SSR`) → an iife bundle, minified with terser in production mode → gzip and
+ * brotli copies of the scripts and styles (`app.js.gz`, `app.js.br`, …) for the server to send to
+ * browsers that accept them → `index.html` referring to each of its files with a content hash
+ * (`/app.js?v=<hash>`), so the server can let browsers cache them for good.
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import lwcImport from '@lwc/rollup-plugin';
 import replaceImport from '@rollup/plugin-replace';
+import terserImport from '@rollup/plugin-terser';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import ts from 'typescript';
 import { EMULATED_APEX_METHODS } from './emulator.js';
@@ -38,6 +44,7 @@ function interop<T>(imported: T | { default: T }): T {
 }
 const lwc = interop<typeof lwcImport.default>(lwcImport);
 const replace = interop<typeof replaceImport.default>(replaceImport);
+const terser = interop<typeof terserImport.default>(terserImport);
 
 /** Project-relative folder of the components. */
 export const COMPONENTS_DIR = 'force-app/main/default/lwc';
@@ -72,9 +79,15 @@ export interface BuildOptions {
   outDir?: string;
   /** The components to build (default {@link PANELS}); each must exist. */
   panels?: readonly PanelPlacement[];
-  /** `production` (default: faster, no dev-mode checks) or `development` (LWC warnings in the console). */
+  /**
+   * `production` (default: the LWC engine without its dev-mode checks, minified) or `development`
+   * (LWC warnings in the console, readable code).
+   */
   mode?: 'production' | 'development';
 }
+
+/** Extensions of the output files that get gzip and brotli copies. */
+export const PRECOMPRESSED_EXTENSIONS: readonly string[] = ['.js', '.css'];
 
 /** What {@link buildPreview} produced. */
 export interface BuildResult {
@@ -83,6 +96,10 @@ export interface BuildResult {
   panels: Array<PanelPlacement & { tag: string }>;
   /** Size of `app.js`. */
   bundleBytes: number;
+  /** Size of `app.js.gz` (what a browser accepting gzip downloads). */
+  gzipBytes: number;
+  /** Size of `app.js.br`. */
+  brotliBytes: number;
   durationMs: number;
   /** Build warnings worth reading (known harmless ones left out). */
   warnings: string[];
@@ -233,7 +250,11 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
           'process.env.NODE_ENV': JSON.stringify(mode),
           'import.meta.env.SSR': 'false'
         }
-      })
+      }),
+      // Minifies the output chunk (renderChunk), after the replacements let it drop dev-only code.
+      ...(mode === 'production'
+        ? [terser({ ecma: 2020, compress: { passes: 1 }, format: { comments: false } })]
+        : [])
     ],
     onLog(level, log) {
       if (log.code === 'UNRESOLVED_IMPORT') {
@@ -251,13 +272,73 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
   await bundle.write({ file, format: 'iife', inlineDynamicImports: true });
   await bundle.close();
   for (const name of fs.readdirSync(PAGE_DIR)) {
-    fs.copyFileSync(path.join(PAGE_DIR, name), path.join(outDir, name));
+    if (name !== 'index.html') fs.copyFileSync(path.join(PAGE_DIR, name), path.join(outDir, name));
+  }
+  fs.writeFileSync(
+    path.join(outDir, 'index.html'),
+    versionReferences(fs.readFileSync(path.join(PAGE_DIR, 'index.html'), 'utf8'), outDir)
+  );
+  for (const name of fs.readdirSync(outDir)) {
+    if (PRECOMPRESSED_EXTENSIONS.includes(path.extname(name))) precompress(path.join(outDir, name));
   }
   return {
     outDir,
     panels: built,
     bundleBytes: fs.statSync(file).size,
+    gzipBytes: fs.statSync(`${file}.gz`).size,
+    brotliBytes: fs.statSync(`${file}.br`).size,
     durationMs: Date.now() - started,
     warnings
   };
+}
+
+/**
+ * A short hash of a file's content, for cache-busting URLs.
+ *
+ * @param file - the file
+ * @returns 12 hex digits of its SHA-256
+ */
+export function contentHash(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+}
+
+/**
+ * Appends `?v=<content hash>` to the page's references to its own files (`src="/app.js"`,
+ * `href="/preview.css"`), so a new build changes the URL and the old one can be cached for good.
+ *
+ * @param html - the page
+ * @param outDir - the folder holding the files referred to
+ * @returns the page with versioned references
+ * @throws Error when the page refers to a file of its own that was not built
+ */
+export function versionReferences(html: string, outDir: string): string {
+  return html.replace(
+    /\b(src|href)="\/([\w.-]+\.(?:js|css))"/g,
+    (_match, attribute: string, name: string) => {
+      const file = path.join(outDir, name);
+      if (!fs.existsSync(file))
+        throw new Error(`index.html refers to /${name}, which was not built`);
+      return `${attribute}="/${name}?v=${contentHash(file)}"`;
+    }
+  );
+}
+
+/**
+ * Writes the gzip (`.gz`, level 9) and brotli (`.br`, quality 11) copies of a file next to it.
+ *
+ * @param file - the file
+ */
+function precompress(file: string): void {
+  const content = fs.readFileSync(file);
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+  fs.writeFileSync(
+    `${file}.br`,
+    zlib.brotliCompressSync(content, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length
+      }
+    })
+  );
 }

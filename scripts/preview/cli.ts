@@ -2,7 +2,8 @@
  * `npm start`: builds the preview and serves it (the URL is printed; Ctrl+C stops it).
  *
  * Options: `--port <n>` (default 4300; 0 = a free port), `--host <address>` (default 127.0.0.1),
- * `--build-only` (build and exit), `--dev` (LWC development mode: engine warnings in the console),
+ * `--build-only` (build and exit), `--dev` (LWC development mode: engine warnings in the console,
+ * not minified; without it the build is production mode, minified and precompressed),
  * `--inquiry-timeout-ms <n>` and `--cache-ttl-seconds <n>` (override `Integration_Setting.Default`).
  */
 import path from 'node:path';
@@ -42,7 +43,8 @@ try {
   });
   console.log(
     `Built ${result.panels.map((p) => p.name).join(', ')} into ${path.relative(ROOT, result.outDir)}/ ` +
-      `(${(result.bundleBytes / 1024).toFixed(0)} KiB, ${(result.durationMs / 1000).toFixed(1)} s)`
+      `(app.js ${(result.bundleBytes / 1024).toFixed(0)} KiB, ${(result.brotliBytes / 1024).toFixed(0)} KiB brotli, ` +
+      `${values.dev ? 'development' : 'production'} mode, ${(result.durationMs / 1000).toFixed(1)} s)`
   );
   for (const warning of result.warnings) console.warn(`warning: ${warning}`);
 } catch (error) {

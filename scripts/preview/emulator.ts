@@ -9,7 +9,9 @@
  *   ERP ID (plus filter and page for invoices); `refresh` bypasses the read and stores anew.
  * - **SYNCED**: the ERP could not be asked (no ERP ID, circuit breaker open, timeout, 5xx,
  *   connection error, unparsable answer, or a 404 for an ID the ERP does not know): the values
- *   last synced into the mock org's records, `stale: true` and a sentence saying why.
+ *   last synced into the mock org's records, `stale: true` and the sentence saying why that the
+ *   Apex layer gives in that case: the text of its `ErpInquiry_Stale*` custom label
+ *   ({@link STALE_REASON_LABELS}).
  * - A circuit breaker counts failures (timeouts, 5xx, 408, 429, connection errors) within a
  *   window; at the threshold it opens for the cool-down (no calls), then lets one trial through
  *   (half-open): success closes it, failure re-opens it. 2xx and 404 are not failures.
@@ -39,6 +41,7 @@ import {
   type OrderStatusPanel,
   type OrderTimelineStep
 } from '../../types/contract/inquiry.js';
+import { LABELS_PATH, readLabels } from './labels.js';
 import type { MockAccount, MockOrder, MockOrg } from './seed.js';
 
 /** The settings the emulator follows (the inquiry part of `Integration_Setting__mdt`). */
@@ -201,21 +204,60 @@ export class CircuitBreaker {
   }
 }
 
-/** Why panel data are stale, with the sentence shown to people. */
-export const STALE_REASONS = {
-  notLinked:
-    'This account is not linked to the ERP, so these are the values last synced into Salesforce.',
-  notSubmitted: 'This order has not reached the ERP yet, so this is its Salesforce status.',
-  notFound: 'The ERP does not know {0}, so these are the values last synced into Salesforce.',
-  timeout: 'The ERP did not answer in time, so these are the values last synced into Salesforce.',
-  unavailable: 'The ERP is not available, so these are the values last synced into Salesforce.',
-  breakerOpen:
-    'The ERP failed repeatedly and is not asked for a while, so these are the values last synced into Salesforce.',
-  unparsable:
-    'The ERP sent an answer that could not be read, so these are the values last synced into Salesforce.',
-  refused:
-    'The ERP refused the inquiry (HTTP {0}), so these are the values last synced into Salesforce.'
+/**
+ * Why panel data are stale: the custom label the Apex layer answers with in each case
+ * (`ErpInquiryService`, `ErpCreditController`, `ErpInvoiceController`, `ErpOrderStatusController`).
+ */
+export const STALE_REASON_LABELS = {
+  /** An account with no ERP account ID (credit and invoice controllers). */
+  notLinked: 'ErpInquiry_StaleNotLinked',
+  /** An order with no ERP order ID (order status controller). */
+  orderNotInErp: 'ErpInquiry_StaleOrderNotInErp',
+  /** The ERP answered 404 (`ErpInquiryClient.Outcome.NOT_FOUND`). */
+  notFound: 'ErpInquiry_StaleNotFound',
+  /** No answer: timeout or connection error (`NO_ANSWER`, a `CalloutException` in Apex). */
+  noAnswer: 'ErpInquiry_StaleNoAnswer',
+  /** 5xx, 408 or 429 (`UNAVAILABLE`). */
+  unavailable: 'ErpInquiry_StaleUnavailable',
+  /** Any other non-2xx status (`REFUSED`). */
+  refused: 'ErpInquiry_StaleRefused',
+  /** A 2xx whose body is not an answer (`UNREADABLE`). */
+  unreadable: 'ErpInquiry_StaleUnreadable',
+  /** The circuit breaker is open: the ERP was not asked. */
+  breakerOpen: 'ErpInquiry_StaleBreakerOpen'
 } as const;
+
+/** The sentences shown when panel data are stale, by case (see {@link STALE_REASON_LABELS}). */
+export type StaleReasons = Record<keyof typeof STALE_REASON_LABELS, string>;
+
+/**
+ * The stale reasons from the custom labels.
+ *
+ * @param labels - custom labels by name ({@link readLabels})
+ * @returns the sentence of each case
+ * @throws Error naming the labels that are missing or empty
+ */
+export function staleReasonsFrom(labels: ReadonlyMap<string, string>): StaleReasons {
+  const missing = Object.values(STALE_REASON_LABELS).filter((name) => !labels.get(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `The preview's stale reasons need the custom labels ${missing.join(', ')} (${LABELS_PATH})`
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(STALE_REASON_LABELS).map(([reason, name]) => [reason, labels.get(name)!])
+  ) as StaleReasons;
+}
+
+/**
+ * Reads the stale reasons from the project's custom labels.
+ *
+ * @param root - the project root
+ * @returns the sentence of each case
+ */
+export function readStaleReasons(root: string): StaleReasons {
+  return staleReasonsFrom(readLabels(root));
+}
 
 /** The outcome of asking the ERP. */
 type Inquiry<T> = { source: 'LIVE' | 'CACHE'; answer: T } | { source: 'SYNCED'; reason: string };
@@ -281,22 +323,27 @@ export class ControllerEmulator {
   private readonly org: MockOrg;
   private readonly transport: ErpTransport;
   readonly settings: EmulatorSettings;
+  /** The sentences of the stale cases, from the custom labels. */
+  readonly staleReasons: StaleReasons;
   private readonly now: () => number;
   /** ERP calls made (a cache hit makes none). */
   callouts = 0;
 
   /**
-   * @param options - the mock org, the transport to the ERP, the settings and a clock (for tests)
+   * @param options - the mock org, the transport to the ERP, the settings, the stale reasons
+   *   ({@link readStaleReasons}) and a clock (for tests)
    */
   constructor(options: {
     org: MockOrg;
     transport: ErpTransport;
     settings: EmulatorSettings;
+    staleReasons: StaleReasons;
     now?: () => number;
   }) {
     this.org = options.org;
     this.transport = options.transport;
     this.settings = options.settings;
+    this.staleReasons = options.staleReasons;
     this.now = options.now ?? Date.now;
     this.breaker = new CircuitBreaker(this.settings, this.now);
   }
@@ -371,43 +418,38 @@ export class ControllerEmulator {
   private async inquire<T>(
     key: string,
     pathAndQuery: string,
-    refresh: boolean,
-    erpId: string
+    refresh: boolean
   ): Promise<Inquiry<T>> {
     const now = this.now();
     const cached = this.cache.get(key);
     if (!refresh && cached !== undefined && cached.expiresAt > now) {
       return { source: 'CACHE', answer: cached.answer as T };
     }
-    if (!this.breaker.allow()) return { source: 'SYNCED', reason: STALE_REASONS.breakerOpen };
+    const reasons = this.staleReasons;
+    if (!this.breaker.allow()) return { source: 'SYNCED', reason: reasons.breakerOpen };
     let reply: ErpReply;
     this.callouts++;
     try {
       reply = await this.transport(pathAndQuery, this.settings.inquiryTimeoutMs);
-    } catch (error) {
+    } catch {
+      // A timeout or a connection error: a CalloutException in Apex, NO_ANSWER.
       this.breaker.recordFailure();
-      return {
-        source: 'SYNCED',
-        reason: error instanceof ErpTimeoutError ? STALE_REASONS.timeout : STALE_REASONS.unavailable
-      };
+      return { source: 'SYNCED', reason: reasons.noAnswer };
     }
     const { status } = reply;
     if (status >= 500 || status === 408 || status === 429) {
       this.breaker.recordFailure();
-      return { source: 'SYNCED', reason: STALE_REASONS.unavailable };
+      return { source: 'SYNCED', reason: reasons.unavailable };
     }
     this.breaker.recordSuccess();
-    if (status === 404)
-      return { source: 'SYNCED', reason: STALE_REASONS.notFound.replace('{0}', erpId) };
-    if (status < 200 || status > 299) {
-      return { source: 'SYNCED', reason: STALE_REASONS.refused.replace('{0}', String(status)) };
-    }
+    if (status === 404) return { source: 'SYNCED', reason: reasons.notFound };
+    if (status < 200 || status > 299) return { source: 'SYNCED', reason: reasons.refused };
     let answer: T;
     try {
       answer = JSON.parse(reply.body) as T;
       if (typeof answer !== 'object' || answer === null) throw new Error('not an object');
     } catch {
-      return { source: 'SYNCED', reason: STALE_REASONS.unparsable };
+      return { source: 'SYNCED', reason: reasons.unreadable };
     }
     this.cache.set(key, { answer, expiresAt: this.now() + this.settings.cacheTtlSeconds * 1000 });
     return { source: 'LIVE', answer };
@@ -419,12 +461,11 @@ export class ControllerEmulator {
     const erpId = account.ERP_Account_ID__c;
     const inquiry: Inquiry<ErpCreditSummary> =
       erpId === null
-        ? { source: 'SYNCED', reason: STALE_REASONS.notLinked }
+        ? { source: 'SYNCED', reason: this.staleReasons.notLinked }
         : await this.inquire(
             `credit:${erpId}`,
             INQUIRY_CREDIT_PATH.replace('{erpAccountId}', encodeURIComponent(erpId)),
-            refresh,
-            erpId
+            refresh
           );
     if (inquiry.source !== 'SYNCED') {
       const credit = inquiry.answer;
@@ -471,12 +512,11 @@ export class ControllerEmulator {
     const erpId = account.ERP_Account_ID__c;
     const inquiry: Inquiry<ErpInvoicePage> =
       erpId === null
-        ? { source: 'SYNCED', reason: STALE_REASONS.notLinked }
+        ? { source: 'SYNCED', reason: this.staleReasons.notLinked }
         : await this.inquire(
             `invoices:${erpId}:${status}:${page}:${pageSize}`,
             `${INQUIRY_INVOICES_PATH.replace('{erpAccountId}', encodeURIComponent(erpId))}?status=${status}&page=${page}&pageSize=${pageSize}`,
-            query.refresh === true,
-            erpId
+            query.refresh === true
           );
     if (inquiry.source !== 'SYNCED') {
       const answer = inquiry.answer;
@@ -524,12 +564,11 @@ export class ControllerEmulator {
     const erpId = order.ERP_Order_ID__c;
     const inquiry: Inquiry<ErpOrderStatusDetail> =
       erpId === null
-        ? { source: 'SYNCED', reason: STALE_REASONS.notSubmitted }
+        ? { source: 'SYNCED', reason: this.staleReasons.orderNotInErp }
         : await this.inquire(
             `order:${erpId}`,
             INQUIRY_ORDER_STATUS_PATH.replace('{erpOrderId}', encodeURIComponent(erpId)),
-            refresh,
-            erpId
+            refresh
           );
     const common = {
       recordId: order.Id,

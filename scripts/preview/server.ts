@@ -11,11 +11,13 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {
   ApexError,
   ControllerEmulator,
   httpTransport,
   readSettings,
+  readStaleReasons,
   type EmulatorSettings
 } from './emulator.js';
 import { ERP_PREFIX, ErpSandbox, sendJson } from './sandbox.js';
@@ -75,34 +77,151 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Content types worth compressing (the fonts and PNGs are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg']);
+/** Files smaller than this are sent as they are. */
+const MIN_COMPRESS_BYTES = 1024;
+/** A year: how long browsers keep a file whose URL carries its content hash. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The encodings a request accepts (with a q-value above 0), from `accept-encoding`. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name !== '' && (q === undefined || Number(q) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
 /**
- * Serves a file from a folder, refusing paths that leave it.
+ * gzip copies of files with no precompressed copy (the SLDS assets), by file: made once, in the
+ * background (zlib's thread pool), so no request waits for the compression; until a copy is
+ * ready the file goes out as it is.
+ */
+const gzipCache = new Map<string, { mtimeMs: number; body?: Buffer }>();
+
+/**
+ * Starts making the gzip copy of a compressible file unless it is made or being made.
+ *
+ * @param file - the file
+ * @param stat - its stat
+ */
+function gzipInBackground(file: string, stat: fs.Stats): void {
+  if (gzipCache.get(file)?.mtimeMs === stat.mtimeMs) return;
+  const entry: { mtimeMs: number; body?: Buffer } = { mtimeMs: stat.mtimeMs };
+  gzipCache.set(file, entry);
+  fs.readFile(file, (readError, content) => {
+    if (readError) return void gzipCache.delete(file);
+    zlib.gzip(content, (error, body) => {
+      if (error) gzipCache.delete(file);
+      else entry.body = body;
+    });
+  });
+}
+
+/**
+ * The body to send for a file: its brotli or gzip copy written by the build (`<file>.br`,
+ * `<file>.gz`) when the browser accepts it, else the gzip copy made in the background of a
+ * compressible file ({@link gzipInBackground}) once ready, else the file itself.
+ */
+function encodedBody(
+  file: string,
+  stat: fs.Stats,
+  accepted: Set<string>
+): { body: Buffer | string; encoding?: 'br' | 'gzip' } {
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz']
+  ] as const) {
+    if (accepted.has(encoding) && fs.existsSync(file + ext)) {
+      return { body: fs.readFileSync(file + ext), encoding };
+    }
+  }
+  if (COMPRESSIBLE.has(path.extname(file)) && stat.size >= MIN_COMPRESS_BYTES) {
+    gzipInBackground(file, stat);
+    const cached = gzipCache.get(file);
+    if (accepted.has('gzip') && cached?.body !== undefined) {
+      return { body: cached.body, encoding: 'gzip' };
+    }
+  }
+  return { body: file };
+}
+
+/**
+ * Serves a file from a folder, refusing paths that leave it: compressed when the browser accepts
+ * it ({@link encodedBody}), with an ETag (a matching `if-none-match` gets 304) and the given
+ * `cache-control`.
  *
  * @returns false when there is no such file
  */
 function serveFile(
+  req: IncomingMessage,
   res: ServerResponse,
   dir: string,
   relativePath: string,
-  cacheable: boolean
+  cacheControl: string
 ): boolean {
   const file = path.resolve(
     dir,
     '.' + path.posix.normalize('/' + decodeURIComponent(relativePath))
   );
-  if (
-    !file.startsWith(path.resolve(dir) + path.sep) ||
-    !fs.existsSync(file) ||
-    !fs.statSync(file).isFile()
-  ) {
-    return false;
-  }
-  res.writeHead(200, {
+  if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file)) return false;
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) return false;
+  const { body, encoding } = encodedBody(
+    file,
+    stat,
+    acceptedEncodings(req.headers['accept-encoding'])
+  );
+  const etag = `W/"${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}${encoding === undefined ? '' : `-${encoding}`}"`;
+  const headers: Record<string, string | number> = {
     'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'cache-control': cacheable ? 'public, max-age=3600' : 'no-cache'
-  });
-  fs.createReadStream(file).pipe(res);
+    'cache-control': cacheControl,
+    etag,
+    ...(COMPRESSIBLE.has(path.extname(file)) && { vary: 'accept-encoding' })
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return true;
+  }
+  if (typeof body === 'string') {
+    res.writeHead(200, { ...headers, 'content-length': stat.size });
+    fs.createReadStream(body).pipe(res);
+    return true;
+  }
+  res.writeHead(200, { ...headers, 'content-encoding': encoding!, 'content-length': body.length });
+  res.end(body);
   return true;
+}
+
+/** The SLDS icon sprites: `/assets/icons/<kind>-sprite/svg/symbols[-rtl].svg`. */
+const SPRITE_ROUTE = /^\/assets\/icons\/[a-z]+-sprite\/svg\/symbols(-rtl)?\.svg$/;
+
+/** Symbols cut out of the sprites, by sprite file and icon name. */
+const symbolCache = new Map<string, string>();
+
+/**
+ * One symbol of an SLDS sprite as an SVG document of its own (`lightning-icon` asks for
+ * `symbols.svg?icon=<name>#<name>`, see `spriteIcons` in shims.ts): a few hundred bytes for the
+ * browser to parse instead of the whole sprite.
+ *
+ * @param sprite - the sprite file
+ * @param name - the symbol's id
+ * @returns the document, or undefined when the sprite has no such symbol
+ */
+export function spriteSymbol(sprite: string, name: string): string | undefined {
+  const key = `${sprite}#${name}`;
+  const cached = symbolCache.get(key);
+  if (cached !== undefined || !/^[\w-]+$/.test(name) || !fs.existsSync(sprite)) return cached;
+  const symbol = new RegExp(`<symbol\\b[^>]*\\sid="${name}"[^>]*>[\\s\\S]*?</symbol>`).exec(
+    fs.readFileSync(sprite, 'utf8')
+  )?.[0];
+  if (symbol === undefined) return undefined;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">${symbol}</svg>`;
+  symbolCache.set(key, svg);
+  return svg;
 }
 
 /** The records the page offers, by object. */
@@ -144,6 +263,8 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
   const emulator = new ControllerEmulator({
     org,
     settings,
+    // The panels' stale reasons: the texts of the Apex layer's custom labels, read at start.
+    staleReasons: readStaleReasons(root),
     transport: (pathAndQuery, timeoutMs) => httpTransport(erpBase)(pathAndQuery, timeoutMs)
   });
 
@@ -202,12 +323,32 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
       res.writeHead(204).end();
       return;
     }
+    const icon = url.searchParams.get('icon');
+    if (icon !== null && SPRITE_ROUTE.test(route)) {
+      const svg = spriteSymbol(path.join(assetsDir, route.slice('/assets/'.length)), icon);
+      if (svg !== undefined) {
+        res.writeHead(200, {
+          'content-type': CONTENT_TYPES['.svg'],
+          'cache-control': 'public, max-age=3600'
+        });
+        res.end(svg);
+        return;
+      }
+    }
     if (
       route.startsWith('/assets/') &&
-      serveFile(res, assetsDir, route.slice('/assets/'.length), true)
+      serveFile(req, res, assetsDir, route.slice('/assets/'.length), 'public, max-age=3600')
     )
       return;
-    if (!route.startsWith('/modules/') && serveFile(res, siteDir, route.slice(1), false)) return;
+    // The page refers to its files with their content hash (`/app.js?v=<hash>`, see the build):
+    // such a URL always means the same bytes. Without it, the browser asks again (ETag, 304).
+    const siteCache = url.searchParams.has('v') ? IMMUTABLE : 'no-cache';
+    if (
+      !route.startsWith('/modules/') &&
+      !/\.(br|gz)$/.test(route) &&
+      serveFile(req, res, siteDir, route.slice(1), siteCache)
+    )
+      return;
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`Not found: ${route}`);
   };
@@ -224,6 +365,13 @@ export async function startPreviewServer(options: ServerOptions): Promise<Previe
   });
   const port = (server.address() as AddressInfo).port;
   erpBase = `http://${host}:${port}${ERP_PREFIX}`;
+  // The page's stylesheet: compressed before the first visit asks for it.
+  const stylesheet = path.join(assetsDir, 'styles/salesforce-lightning-design-system.min.css');
+  if (fs.existsSync(stylesheet)) gzipInBackground(stylesheet, fs.statSync(stylesheet));
+  // Node loads its fetch client on first use (~0.1 s): do it now, not in the first panel's inquiry.
+  await fetch(`${erpBase}/_control`)
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
     port,

@@ -151,7 +151,7 @@ const PRIMITIVE_ICON_EDITS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     "return this.src ? sanitizeURL(this.src) : '';",
-    'return this.src ? sanitizeURL(this.src) : getIconPath(this.iconName, dir);'
+    "return this.src ? sanitizeURL(this.src) : getIconPath(this.iconName, dir).replace(/#(.+)$/, '?icon=$1#$1');"
   ]
 ];
 
@@ -160,8 +160,9 @@ const PRIMITIVE_ICON_EDITS: ReadonlyArray<readonly [string, string]> = [
  * symbols.svg#<name>`, served by the preview server) instead of bundling lightning-base-components'
  * icon template libraries, which are megabytes each and tripled the build time (the platform
  * loads them lazily): the icon library fetch answers "none", and the primitive icon's `href`
- * falls back to the sprite path. The build fails when the pinned package's source no longer
- * reads as expected.
+ * falls back to the sprite path, with `?icon=<name>` added: the preview server then sends that one
+ * symbol instead of the whole sprite (half a megabyte of SVG the browser would parse per
+ * sprite). The build fails when the pinned package's source no longer reads as expected.
  *
  * @returns the plugin
  */

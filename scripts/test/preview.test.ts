@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { rollup } from 'rollup';
 import { ContractValidator, generateContractSchema } from '../lib/contract.js';
-import { buildPreview, componentCompilerOptions, PANELS, tagOf } from '../preview/build.js';
+import {
+  buildPreview,
+  componentCompilerOptions,
+  contentHash,
+  PANELS,
+  tagOf,
+  versionReferences
+} from '../preview/build.js';
 import {
   ApexError,
   CircuitBreaker,
@@ -16,7 +25,9 @@ import {
   httpTransport,
   orderPath,
   readSettings,
-  STALE_REASONS,
+  readStaleReasons,
+  STALE_REASON_LABELS,
+  staleReasonsFrom,
   type EmulatorSettings,
   type ErpTransport
 } from '../preview/emulator.js';
@@ -50,6 +61,8 @@ const INQUIRY_TYPES = path.join(ROOT, 'types/contract/inquiry.ts');
 const NOW = Date.parse('2026-11-25T09:00:00.000Z');
 
 const fixtures = readInquiryFixtures(ROOT);
+/** The stale reasons: the texts of the Apex layer's `ErpInquiry_Stale*` custom labels. */
+const STALE = readStaleReasons(ROOT);
 let validator: ContractValidator;
 
 const settings: EmulatorSettings = {
@@ -87,6 +100,7 @@ function emulatorFixture(overrides: Partial<EmulatorSettings> = {}) {
     org: buildMockOrg(),
     transport: link.transport,
     settings: { ...settings, ...overrides },
+    staleReasons: STALE,
     now: () => now
   });
   return { sandbox, emulator, ...link, advance: (ms: number) => (now += ms) };
@@ -281,19 +295,21 @@ describe('preview controller emulator', () => {
     assert.deepEqual(validator.validate('CreditPanel', timedOut), []);
     assert.deepEqual(
       { source: timedOut.source, stale: timedOut.stale, reason: timedOut.staleReason },
-      { source: 'SYNCED', stale: true, reason: STALE_REASONS.timeout }
+      { source: 'SYNCED', stale: true, reason: STALE.noAnswer }
     );
     assert.equal(timedOut.openBalance, 27650, 'the synced Account field');
     assert.equal(timedOut.asOf, '2026-11-24T06:00:00.000Z', 'ERP_Last_Synced_At__c');
+    // A connection error is a CalloutException in Apex, like a timeout: no answer.
     setFault('connection');
     assert.equal(
       (await emulator.getCreditSummary(ACME_ACCOUNT_ID, true)).staleReason,
-      STALE_REASONS.unavailable
+      STALE.noAnswer
     );
     setFault(undefined);
     sandbox.control({ mode: 'down' });
     const invoices = await emulator.getInvoices(ACME_ACCOUNT_ID, { refresh: true });
     assert.deepEqual(validator.validate('InvoicePanel', invoices), []);
+    assert.equal(invoices.staleReason, STALE.unavailable, '503');
     assert.deepEqual(
       {
         source: invoices.source,
@@ -314,7 +330,7 @@ describe('preview controller emulator', () => {
     assert.equal(emulator.breaker.state, 'open');
     assert.equal(calls.length, 3);
     const blocked = await emulator.getOrderStatus(SHIPPED_ORDER_ID, true);
-    assert.equal(blocked.staleReason, STALE_REASONS.breakerOpen);
+    assert.equal(blocked.staleReason, STALE.breakerOpen);
     assert.equal(calls.length, 3, 'no callout while open');
     advance(120_000);
     assert.equal(emulator.breaker.state, 'half-open');
@@ -353,7 +369,7 @@ describe('preview controller emulator', () => {
     const { emulator } = emulatorFixture();
     const panel = await emulator.getCreditSummary(UNKNOWN_ACCOUNT_ID, false);
     assert.equal(panel.source, 'SYNCED');
-    assert.equal(panel.staleReason, STALE_REASONS.notFound.replace('{0}', 'ERP-ACC-9999'));
+    assert.equal(panel.staleReason, STALE.notFound);
     assert.equal(emulator.breaker.failureCount, 0);
   });
 
@@ -361,14 +377,14 @@ describe('preview controller emulator', () => {
     const { emulator, calls } = emulatorFixture();
     const credit = await emulator.getCreditSummary(PROSPECT_ACCOUNT_ID, false);
     assert.deepEqual(validator.validate('CreditPanel', credit), []);
-    assert.equal(credit.staleReason, STALE_REASONS.notLinked);
+    assert.equal(credit.staleReason, STALE.notLinked);
     assert.equal(credit.erpAccountId, undefined);
     const invoices = await emulator.getInvoices(PROSPECT_ACCOUNT_ID, {});
     assert.deepEqual(validator.validate('InvoicePanel', invoices), []);
     assert.equal(invoices.totals, undefined);
     const draft = await emulator.getOrderStatus(DRAFT_ORDER_ID, false);
     assert.deepEqual(validator.validate('OrderStatusPanel', draft), []);
-    assert.equal(draft.staleReason, STALE_REASONS.notSubmitted);
+    assert.equal(draft.staleReason, STALE.orderNotInErp);
     assert.deepEqual(draft.path, [
       'Draft',
       'Submitted',
@@ -385,12 +401,12 @@ describe('preview controller emulator', () => {
     setFault('garbage');
     assert.equal(
       (await emulator.getCreditSummary(ACME_ACCOUNT_ID, true)).staleReason,
-      STALE_REASONS.unparsable
+      STALE.unreadable
     );
     setFault('http418');
     assert.equal(
       (await emulator.getCreditSummary(ACME_ACCOUNT_ID, true)).staleReason,
-      STALE_REASONS.refused.replace('{0}', '418')
+      STALE.refused
     );
     assert.equal(emulator.breaker.failureCount, 0);
   });
@@ -479,6 +495,7 @@ describe('preview controller emulator', () => {
     const denied = new ControllerEmulator({
       org,
       settings,
+      staleReasons: STALE,
       transport: async () => ({ status: 200, body: '{}' })
     });
     assert.throws(() => denied.submitOrder(DRAFT_ORDER_ID), /don't have edit access/);
@@ -550,6 +567,7 @@ describe('preview controller emulator', () => {
     const emulator = new ControllerEmulator({
       org,
       settings,
+      staleReasons: STALE,
       transport: async () => ({ status: 500, body: '' })
     });
     prospect.ERP_Credit_Limit__c = 0;
@@ -575,6 +593,39 @@ describe('preview labels', () => {
     const labels = readLabels(ROOT);
     assert.ok(labels.size > 100);
     assert.equal(labels.get('SyncStatus_Title') !== undefined, true);
+  });
+
+  it("gives the emulator's stale reasons the texts of the Apex layer's labels", () => {
+    const labels = readLabels(ROOT);
+    assert.deepEqual(Object.values(STALE_REASON_LABELS).sort(), [
+      'ErpInquiry_StaleBreakerOpen',
+      'ErpInquiry_StaleNoAnswer',
+      'ErpInquiry_StaleNotFound',
+      'ErpInquiry_StaleNotLinked',
+      'ErpInquiry_StaleOrderNotInErp',
+      'ErpInquiry_StaleRefused',
+      'ErpInquiry_StaleUnavailable',
+      'ErpInquiry_StaleUnreadable'
+    ]);
+    for (const [reason, label] of Object.entries(STALE_REASON_LABELS)) {
+      assert.equal(STALE[reason as keyof typeof STALE], labels.get(label), reason);
+    }
+    // Each label the Apex classes answer with is one the emulator uses.
+    const apex = ['ErpInquiryService', 'ErpCreditController', 'ErpInvoiceController']
+      .concat('ErpOrderStatusController')
+      .map((name) =>
+        fs.readFileSync(path.join(ROOT, `force-app/main/default/classes/erp/${name}.cls`), 'utf8')
+      )
+      .join('\n');
+    const used = new Set([...apex.matchAll(/Label\.(ErpInquiry_Stale\w+)/g)].map((m) => m[1]));
+    assert.deepEqual([...used].sort(), Object.values(STALE_REASON_LABELS).sort());
+    const partial = new Map(labels);
+    partial.delete('ErpInquiry_StaleRefused');
+    partial.set('ErpInquiry_StaleNoAnswer', '');
+    assert.throws(
+      () => staleReasonsFrom(partial),
+      /ErpInquiry_StaleNoAnswer, ErpInquiry_StaleRefused .*CustomLabels/
+    );
   });
 
   it('parses label files and refuses broken ones', () => {
@@ -843,6 +894,79 @@ describe('preview server and the Apex shim', () => {
     });
   });
 
+  it('sends precompressed copies to browsers that accept them, with ETags and cache rules', async () => {
+    const script = 'window.compressed = true;'.repeat(100);
+    fs.writeFileSync(path.join(siteDir, 'big.js'), script);
+    fs.writeFileSync(path.join(siteDir, 'big.js.gz'), zlib.gzipSync(script));
+    fs.writeFileSync(path.join(siteDir, 'big.js.br'), zlib.brotliCompressSync(script));
+    const get = (file: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+        (resolve, reject) => {
+          http
+            .get(`${server.url}${file}`, { headers }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({
+                  status: res.statusCode!,
+                  headers: res.headers,
+                  body: Buffer.concat(chunks)
+                })
+              );
+            })
+            .on('error', reject);
+        }
+      );
+    const br = await get('big.js?v=abc', { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(zlib.brotliDecompressSync(br.body).toString(), script);
+    assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(br.headers.vary, 'accept-encoding');
+    const gzip = await get('big.js', { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(zlib.gunzipSync(gzip.body).toString(), script);
+    assert.equal(gzip.headers['cache-control'], 'no-cache', 'no content hash: ask again');
+    const plain = await get('big.js');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), script);
+    const again = await get('big.js', {
+      'if-none-match': String(gzip.headers.etag),
+      'accept-encoding': 'gzip'
+    });
+    assert.deepEqual([again.status, again.body.length], [304, 0]);
+    assert.equal((await get('big.js.gz')).status, 404, 'the copies are not served by name');
+    // The SLDS stylesheet has no precompressed copy: gzipped once, in the background from the
+    // server's start; sent as it is until then.
+    let css = await get('assets/styles/salesforce-lightning-design-system.min.css');
+    for (let i = 0; i < 100 && css.headers['content-encoding'] === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      css = await get('assets/styles/salesforce-lightning-design-system.min.css', {
+        'accept-encoding': 'gzip'
+      });
+    }
+    assert.equal(css.headers['content-encoding'], 'gzip');
+    assert.ok(css.body.length < 200_000, `${css.body.length} bytes`);
+    assert.equal(css.headers['cache-control'], 'public, max-age=3600');
+  });
+
+  it('sends one icon of an SLDS sprite when asked for it', async () => {
+    const icon = await fetch(
+      `${server.url}assets/icons/utility-sprite/svg/symbols.svg?icon=refresh`
+    );
+    assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+    const svg = await icon.text();
+    assert.match(
+      svg,
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*><symbol [^>]*id="refresh"/
+    );
+    assert.equal(svg.match(/<symbol/g)?.length, 1);
+    assert.ok(svg.length < 5000);
+    const unknown = await fetch(
+      `${server.url}assets/icons/utility-sprite/svg/symbols.svg?icon=nope`
+    );
+    assert.ok((await unknown.text()).length > 100_000, 'no such symbol: the whole sprite');
+  });
+
   it('times out slow ERP answers through the HTTP transport', async () => {
     await fetch(`${server.url}erp/_control`, {
       method: 'POST',
@@ -894,6 +1018,36 @@ describe('preview build', () => {
         !fs.existsSync(path.join(outDir, 'modules/c/syncStatusBadge/syncStatusBadge.js')),
         'never the tsc output'
       );
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it('minifies in production mode and writes gzip and brotli copies and a versioned page', async () => {
+    fs.mkdirSync(path.join(ROOT, '.build'), { recursive: true });
+    const outDir = fs.mkdtempSync(path.join(ROOT, '.build', 'preview-test-'));
+    try {
+      const result = await buildPreview({
+        root: ROOT,
+        outDir,
+        panels: [{ name: 'syncStatusBadge', object: 'Account', region: 'side' }]
+      });
+      const app = fs.readFileSync(path.join(outDir, 'app.js'));
+      assert.ok(app.toString().split('\n').length < 20, 'minified');
+      assert.doesNotMatch(app.toString(), /process\.env\.NODE_ENV/);
+      assert.deepEqual(zlib.gunzipSync(fs.readFileSync(path.join(outDir, 'app.js.gz'))), app);
+      assert.deepEqual(
+        zlib.brotliDecompressSync(fs.readFileSync(path.join(outDir, 'app.js.br'))),
+        app
+      );
+      assert.ok(result.brotliBytes < result.gzipBytes && result.gzipBytes < result.bundleBytes / 3);
+      assert.ok(fs.existsSync(path.join(outDir, 'preview.css.gz')));
+      const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      assert.ok(html.includes(`src="/app.js?v=${contentHash(path.join(outDir, 'app.js'))}"`));
+      assert.match(html, /src="\/preview\.js\?v=[0-9a-f]{12}"/);
+      assert.match(html, /href="\/preview\.css\?v=[0-9a-f]{12}"/);
+      assert.match(html, /href="\/assets\/styles\/salesforce-lightning-design-system\.min\.css"/);
+      assert.throws(() => versionReferences('<script src="/nope.js">', outDir), /nope\.js/);
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
     }

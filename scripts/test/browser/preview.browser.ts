@@ -3,8 +3,15 @@
  * the server on a free port, opens the page in Debian's headless Chromium through playwright-core,
  * and checks that each panel renders its data (credit figures of the fixture, invoice rows and
  * paging, the order's path and history), that switching the ERP sandbox down and refreshing shows
- * the STALE badge with the synced values, and that the page is interactive within a second of
- * DOMContentLoaded. Screenshots go to `.build/screenshots/`.
+ * the STALE badge with the synced values and the Apex layer's stale reason, and how fast the page
+ * is interactive on a cold visit. Screenshots go to `.build/screenshots/`.
+ *
+ * Speed (issue 7): the first visit is cold (a fresh browser context: empty HTTP and code caches; a
+ * freshly started server: empty ERP cache). The figure is navigation start → all three panels show
+ * their as-of line (their data arrived and rendered), measured inside the page. The goal is 1 s;
+ * the assertion holds it to {@link COLD_BOUND_MS}, since on a loaded two-core machine a cold
+ * Chromium spends more than the goal on CSS, script compilation and layout alone (both figures
+ * are printed). The repeat visit is held to the goal.
  *
  * Playwright launches Chromium with a fresh temporary profile and the flags of TOOLCHAIN-NOTES.
  * Chromium: `CHROMIUM_PATH`, else `chromium` or `chromium-browser` on the PATH. When none is there
@@ -18,13 +25,19 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildPreview } from '../../preview/build.js';
+import { readStaleReasons } from '../../preview/emulator.js';
 import { NORDWIND_ACCOUNT_ID, REJECTED_ORDER_ID } from '../../preview/seed.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SCREENSHOTS = path.join(ROOT, '.build', 'screenshots');
-/** The budget of issue 7: DOMContentLoaded → every panel rendered. */
-const INTERACTIVE_BUDGET_MS = 1000;
+/** The goal of issue 7: navigation start → every panel rendered, on a cold visit. */
+const INTERACTIVE_GOAL_MS = 1000;
+/**
+ * What a cold visit is held to: the goal where the machine allows it, else a bound it meets when
+ * loaded (`PREVIEW_COLD_BOUND_MS`; measured 1.7–2.8 s cold on the loaded two-core CI machine).
+ */
+const COLD_BOUND_MS = Number(process.env.PREVIEW_COLD_BOUND_MS ?? 3000);
 const TIMEOUT = 15_000;
 /** The three ERP panels. */
 const PANEL_TAGS = ['c-erp-credit-panel', 'c-erp-invoice-list', 'c-erp-order-timeline'];
@@ -57,7 +70,8 @@ describe('local preview in headless Chromium', () => {
     const executablePath = findChromium();
     const built = await buildPreview({ root: ROOT });
     console.log(
-      `# built in ${(built.durationMs / 1000).toFixed(1)} s, app.js ${(built.bundleBytes / 1024).toFixed(0)} KiB`
+      `# built in ${(built.durationMs / 1000).toFixed(1)} s, app.js ${(built.bundleBytes / 1024).toFixed(0)} KiB ` +
+        `(gzip ${(built.gzipBytes / 1024).toFixed(0)} KiB, brotli ${(built.brotliBytes / 1024).toFixed(0)} KiB)`
     );
     // A short inquiry timeout keeps the outage checks quick; the TTL stays as configured.
     server = await startPreviewServer({
@@ -109,7 +123,10 @@ describe('local preview in headless Chromium', () => {
   const shot = (name: string): Promise<Buffer> =>
     page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
-  /** When the panels rendered (in-page, see the init script) and when DOMContentLoaded fired. */
+  /**
+   * When the panels rendered and when DOMContentLoaded fired, in milliseconds from navigation start
+   * (`performance.now()` counts from `performance.timeOrigin`, the navigation start).
+   */
   async function panelTiming(): Promise<{ dcl: number; readyAt: number }> {
     await page.waitForFunction('window.__panelsReadyAt !== undefined');
     return (await page.evaluate(
@@ -118,6 +135,7 @@ describe('local preview in headless Chromium', () => {
   }
 
   it('renders every panel with the ERP data, interactive within a second', async () => {
+    // The cold visit: `page` has a context of its own (fresh caches), the server just started.
     await page.goto(server.url);
     await Promise.all([
       credit().getByText('€75,000.00').waitFor(),
@@ -127,24 +145,34 @@ describe('local preview in headless Chromium', () => {
     ]);
     const cold = await panelTiming();
     await shot('01-live');
-    // A second visit (the browser has the page's files cached, the ERP answers from the cache)
-    // is what the budget is held to; the first, cold visit is reported.
+    // The repeat visit: the page's files from the browser cache, the ERP's answers from the cache.
     await page.reload();
     const warm = await panelTiming();
     for (const [visit, timing] of [
-      ['first visit', cold],
+      ['cold visit', cold],
       ['repeat visit', warm]
     ] as const) {
       console.log(
-        `# ${visit}: DOMContentLoaded → panels rendered ${(timing.readyAt - timing.dcl).toFixed(0)} ms ` +
-          `(navigation start → DOMContentLoaded ${timing.dcl.toFixed(0)} ms, → panels rendered ${timing.readyAt.toFixed(0)} ms)`
+        `# ${visit}: navigation start → panels rendered ${timing.readyAt.toFixed(0)} ms ` +
+          `(→ DOMContentLoaded ${timing.dcl.toFixed(0)} ms, DOMContentLoaded → panels ${(timing.readyAt - timing.dcl).toFixed(0)} ms; ` +
+          `goal ${INTERACTIVE_GOAL_MS} ms ${timing.readyAt < INTERACTIVE_GOAL_MS ? 'met' : 'missed'})`
       );
     }
-    const interactiveMs = warm.readyAt - warm.dcl;
     assert.ok(
-      interactiveMs < INTERACTIVE_BUDGET_MS,
-      `panels took ${interactiveMs.toFixed(0)} ms after DOMContentLoaded (budget ${INTERACTIVE_BUDGET_MS} ms)`
+      cold.readyAt < COLD_BOUND_MS,
+      `cold visit: panels rendered ${cold.readyAt.toFixed(0)} ms after navigation start (bound ${COLD_BOUND_MS} ms, goal ${INTERACTIVE_GOAL_MS} ms)`
     );
+    assert.ok(
+      warm.readyAt - warm.dcl < INTERACTIVE_GOAL_MS,
+      `repeat visit: panels rendered ${(warm.readyAt - warm.dcl).toFixed(0)} ms after DOMContentLoaded (goal ${INTERACTIVE_GOAL_MS} ms)`
+    );
+    // The as-of line reads "As of <date> (<source>)", spaced.
+    for (const panel of [credit(), invoices(), timeline()]) {
+      assert.match(
+        (await panel.locator('[data-id="as-of"]').innerText()).trim(),
+        /^As of\s\w{3} \d{1,2}, \d{4}, .*\S\s\([a-z ]+ERP[a-z ]*\)$/
+      );
+    }
 
     // Credit: the fixture's figures, live.
     const creditText = await credit().innerText();
@@ -202,7 +230,11 @@ describe('local preview in headless Chromium', () => {
     // The synced Account fields, not the ERP's figures.
     await credit().getByText('€27,650.00').waitFor();
     assert.equal(await credit().getByText('€30,100.00').count(), 0);
-    assert.match(await credit().locator('[data-id="stale-reason"]').innerText(), /not available/);
+    // The reason: the text of the custom label the Apex layer answers a 503 with.
+    assert.equal(
+      (await credit().locator('[data-id="stale-reason"]').innerText()).trim(),
+      readStaleReasons(ROOT).unavailable
+    );
     // The synced order: Partially Shipped, three history rows.
     assert.match(
       await timeline().locator('[data-id="current-status"]').innerText(),
