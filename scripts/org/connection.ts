@@ -9,7 +9,6 @@
  * @module
  */
 import { spawn } from 'node:child_process';
-import { ConfigAggregator, Org, OrgConfigProperties } from '@salesforce/core';
 
 /** What an org script needs to call an org's REST and Bulk APIs. */
 export interface OrgConnection {
@@ -188,6 +187,9 @@ export interface CoreOrgFactory {
 /** The real factory: `Org.create` over the auth files the Salesforce CLI writes. */
 export const salesforceCoreOrgFactory: CoreOrgFactory = {
   async connect(aliasOrUsername) {
+    // Loaded on use: the library costs ~50 MB and half a second, which scripts given
+    // SF_INSTANCE_URL/SF_ACCESS_TOKEN (CI, the benchmark) never need.
+    const { ConfigAggregator, Org, OrgConfigProperties } = await import('@salesforce/core');
     let target = aliasOrUsername;
     if (target === undefined) {
       const config = await ConfigAggregator.create();
