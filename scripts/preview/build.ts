@@ -196,8 +196,12 @@ export async function buildPreview(options: BuildOptions): Promise<BuildResult> 
       `The preview shows ${missing.map((p) => p.name).join(', ')}, but ${COMPONENTS_DIR} has no such component`
     );
   }
-  for (const panel of panels) {
-    stage(path.join(root, COMPONENTS_DIR, panel.name), path.join(modulesDir, 'c', panel.name));
+  // Every bundle is staged, so `c/<module>` imports between them resolve (for example the panels'
+  // shared `c/erpPanelSupport`); rollup bundles only what the panels import.
+  for (const entry of fs.readdirSync(path.join(root, COMPONENTS_DIR), { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      stage(path.join(root, COMPONENTS_DIR, entry.name), path.join(modulesDir, 'c', entry.name));
+    }
   }
   const built = panels.map((p) => ({ ...p, tag: tagOf(p.name) }));
   const entry: Plugin = {

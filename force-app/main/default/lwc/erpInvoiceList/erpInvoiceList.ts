@@ -1,3 +1,4 @@
+import { format, reduceErrors as reduceErrorsWith } from 'c/erpPanelSupport';
 import { LightningElement, api } from 'lwc';
 import getInvoices from '@salesforce/apex/ErpInvoiceController.getInvoices';
 import LABEL_TITLE from '@salesforce/label/c.ErpInvoices_Title';
@@ -190,32 +191,14 @@ function toRow(invoice: Invoice): InvoiceRow {
   };
 }
 
-/** Replaces `{0}`, `{1}`, … in a label with the values. */
-function format(label: string, ...values: Array<string | number>): string {
-  return values.reduce<string>(
-    (text, value, index) => text.split(`{${index}}`).join(String(value)),
-    label
-  );
-}
-
 /**
- * The readable messages of an Apex or JavaScript error (alone or in an array), joined: Apex
- * errors carry them in `body.message`, JavaScript errors in `message`.
+ * The readable messages of an Apex or JavaScript error (alone or in an array), joined.
+ *
+ * @param errors - what a failed call threw
+ * @returns the messages, or the component's "unknown error" label
  */
 export function reduceErrors(errors: unknown): string {
-  const messages = (Array.isArray(errors) ? errors : [errors])
-    .map((error) => messageOf(error))
-    .filter((text): text is string => Boolean(text));
-  return messages.length > 0 ? messages.join(', ') : LABEL_UNKNOWN_ERROR;
-}
-
-function messageOf(error: unknown): string | undefined {
-  if (typeof error === 'string') {
-    return error;
-  }
-  const { body, message } = (error ?? {}) as { body?: { message?: unknown }; message?: unknown };
-  const found = body?.message ?? message;
-  return typeof found === 'string' ? found : undefined;
+  return reduceErrorsWith(errors, LABEL_UNKNOWN_ERROR);
 }
 
 /**
