@@ -702,14 +702,12 @@ function creditPanel(
     stale: source === 'SYNCED',
     staleReason,
     ...values,
-    availableCredit: limit === null || open === null ? null : Math.max(0, round(limit - open, 2)),
+    // As ErpCreditController does: a blank open balance reads as 0; the utilisation is a whole
+    // percentage (half up), 0–100, and null without a positive limit.
+    availableCredit: limit === null ? null : Math.max(0, round(limit - (open ?? 0), 2)),
     utilisationPercent:
-      limit === null || open === null
+      limit === null || limit <= 0
         ? null
-        : limit <= 0
-          ? open > 0
-            ? 100
-            : 0
-          : Math.min(100, Math.max(0, round((open / limit) * 100, 1)))
+        : Math.min(100, Math.max(0, Math.round(((open ?? 0) / limit) * 100)))
   };
 }

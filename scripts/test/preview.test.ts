@@ -264,7 +264,7 @@ describe('preview controller emulator', () => {
       { source: 'LIVE', stale: false, limit: 75000, open: 30100 }
     );
     assert.equal(live.availableCredit, 44900);
-    assert.equal(live.utilisationPercent, 40.1);
+    assert.equal(live.utilisationPercent, 40, 'a whole percentage, as the Apex controller answers');
     assert.equal('staleReason' in live, false, 'nulls are left out, as in Apex');
     const cached = await emulator.getCreditSummary(ACME_ACCOUNT_ID, false);
     assert.equal(cached.source, 'CACHE');
@@ -574,12 +574,15 @@ describe('preview controller emulator', () => {
     prospect.ERP_Open_Balance__c = 10;
     assert.equal(
       (await emulator.getCreditSummary(PROSPECT_ACCOUNT_ID, false)).utilisationPercent,
-      100
+      undefined,
+      'no utilisation without a positive limit (left out, as Apex leaves nulls out)'
     );
-    prospect.ERP_Open_Balance__c = 0;
+    prospect.ERP_Credit_Limit__c = 100;
+    prospect.ERP_Open_Balance__c = 12.5;
     assert.equal(
       (await emulator.getCreditSummary(PROSPECT_ACCOUNT_ID, false)).utilisationPercent,
-      0
+      13,
+      'rounded half up'
     );
     prospect.ERP_Credit_Limit__c = 100;
     prospect.ERP_Open_Balance__c = 250;
