@@ -1,5 +1,5 @@
 /**
- * Helpers the ERP panels (`erpCreditPanel`, `erpInvoiceList`, `erpOrderTimeline`) share: label
+ * Helpers the ERP panels (`erpCreditPanel`, `erpInvoiceList`, `erpOrderTimeline`) and the integration console share: label
  * formatting and readable error messages. A service module: no template, not placed on pages.
  */
 

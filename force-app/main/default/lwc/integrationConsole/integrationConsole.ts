@@ -1,3 +1,4 @@
+import { format } from 'c/erpPanelSupport';
 import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -314,14 +315,6 @@ const DRIFT_COLUMNS = [
   { label: LABEL_COLUMN_ERP_VALUE, fieldName: 'erpValue', type: 'text' },
   { label: LABEL_COLUMN_RESOLUTION, fieldName: 'resolution', type: 'text' }
 ];
-
-/** Replaces `{0}`, `{1}`, … in a label with the values. */
-function format(label: string, ...values: Array<string | number>): string {
-  return values.reduce<string>(
-    (text, value, index) => text.split(`{${index}}`).join(String(value)),
-    label
-  );
-}
 
 /**
  * The readable messages of a wire, Apex or JavaScript error, joined: Apex and UI API errors carry

@@ -6,6 +6,14 @@ import type { CreditPanel as ContractCreditPanel } from '../../../../../../types
 import mockCredit from './data/getCreditSummary.json';
 import mockCreditStale from './data/getCreditSummaryStale.json';
 import mockCreditNotLinked from './data/getCreditSummaryNotLinked.json';
+import {
+  flushPromises,
+  query,
+  queryAll,
+  text,
+  resetDom,
+  type Stub
+} from '../../../../../test/jest-mocks/support/dom';
 
 jest.mock('@salesforce/apex/ErpCreditController.getCreditSummary', () => ({ default: jest.fn() }), {
   virtual: true
@@ -23,14 +31,6 @@ const getCreditSummaryMock = jest.mocked(getCreditSummary as unknown as jest.Moc
 
 const RECORD_ID = '001000000000001AAA';
 
-/** A base-component stub, whose public properties the tests read. */
-type Stub = HTMLElement & Record<string, unknown>;
-
-/** Waits until pending promises and re-renders have settled. */
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function createPanel(answer: unknown = mockCredit): Promise<HTMLElement> {
   getCreditSummaryMock.mockResolvedValueOnce(answer);
   const element = createElement('c-erp-credit-panel', { is: ErpCreditPanel });
@@ -40,28 +40,13 @@ async function createPanel(answer: unknown = mockCredit): Promise<HTMLElement> {
   return element;
 }
 
-function query<T extends Element = Stub>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function queryAll<T extends Element = Stub>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot?.querySelectorAll<T>(selector) ?? []);
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-  return query(element, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-}
-
 function amount(element: HTMLElement, key: string): Stub | null {
   return query(element, `[data-amount="${key}"] lightning-formatted-number`);
 }
 
 describe('c-erp-credit-panel', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    resetDom();
   });
 
   it('reads the contract answer type', () => {

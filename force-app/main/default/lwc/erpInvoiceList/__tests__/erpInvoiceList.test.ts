@@ -6,6 +6,14 @@ import type { InvoicePanel as ContractInvoicePanel } from '../../../../../../typ
 import mockInvoices from './data/getInvoices.json';
 import mockInvoicesEmpty from './data/getInvoicesEmpty.json';
 import mockInvoicesUnavailable from './data/getInvoicesUnavailable.json';
+import {
+  flushPromises,
+  query,
+  queryAll,
+  text,
+  resetDom,
+  type Stub
+} from '../../../../../test/jest-mocks/support/dom';
 
 jest.mock('@salesforce/apex/ErpInvoiceController.getInvoices', () => ({ default: jest.fn() }), {
   virtual: true
@@ -26,14 +34,6 @@ const getInvoicesMock = jest.mocked(getInvoices as unknown as jest.Mock);
 
 const RECORD_ID = '001000000000001AAA';
 
-/** A base-component stub, whose public properties the tests read. */
-type Stub = HTMLElement & Record<string, unknown>;
-
-/** Waits until pending promises and re-renders have settled. */
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function createList(answer: unknown = mockInvoices): Promise<HTMLElement> {
   getInvoicesMock.mockResolvedValueOnce(answer);
   const element = createElement('c-erp-invoice-list', { is: ErpInvoiceList });
@@ -41,18 +41,6 @@ async function createList(answer: unknown = mockInvoices): Promise<HTMLElement> 
   document.body.appendChild(element);
   await flushPromises();
   return element;
-}
-
-function query<T extends Element = Stub>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function queryAll<T extends Element = Stub>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot?.querySelectorAll<T>(selector) ?? []);
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-  return query(element, selector)?.textContent?.replace(/\s+/g, ' ').trim();
 }
 
 function total(element: HTMLElement, key: string): Stub | null {
@@ -71,10 +59,7 @@ function pageOf23(page: number): unknown {
 
 describe('c-erp-invoice-list', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    resetDom();
   });
 
   it('reads the contract answer type', () => {

@@ -3,7 +3,6 @@ import ErpOrderTimeline from 'c/erpOrderTimeline';
 import type { OrderStatusPanel } from 'c/erpOrderTimeline';
 import getOrderStatus from '@salesforce/apex/ErpOrderStatusController.getOrderStatus';
 import submitOrder from '@salesforce/apex/OrderSubmissionController.submitOrder';
-import type { ShowToastEventInit } from 'lightning/platformShowToastEvent';
 import type { OrderStatusPanel as ContractOrderStatusPanel } from '../../../../../../types/contract/inquiry';
 import mockOrderStatus from './data/getOrderStatus.json';
 import mockOrderStatusStale from './data/getOrderStatusStale.json';
@@ -11,6 +10,15 @@ import mockOrderStatusRejected from './data/getOrderStatusRejected.json';
 import mockOrderStatusNotSubmitted from './data/getOrderStatusNotSubmitted.json';
 import mockSubmitOrder from './data/submitOrder.json';
 import mockSubmitOrderWithErrors from './data/submitOrderWithErrors.json';
+import {
+  flushPromises,
+  query,
+  queryAll,
+  text,
+  listenForToasts,
+  resetDom,
+  type Stub
+} from '../../../../../test/jest-mocks/support/dom';
 
 jest.mock(
   '@salesforce/apex/ErpOrderStatusController.getOrderStatus',
@@ -41,14 +49,6 @@ const submitOrderMock = jest.mocked(submitOrder as unknown as jest.Mock);
 
 const ORDER_ID = '801000000000001AAA';
 
-/** A base-component stub, whose public properties the tests read. */
-type Stub = HTMLElement & Record<string, unknown>;
-
-/** Waits until pending promises and re-renders have settled. */
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 async function createTimeline(answer: unknown = mockOrderStatus): Promise<HTMLElement> {
   getOrderStatusMock.mockResolvedValueOnce(answer);
   const element = createElement('c-erp-order-timeline', { is: ErpOrderTimeline });
@@ -58,33 +58,9 @@ async function createTimeline(answer: unknown = mockOrderStatus): Promise<HTMLEl
   return element;
 }
 
-function query<T extends Element = Stub>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function queryAll<T extends Element = Stub>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot?.querySelectorAll<T>(selector) ?? []);
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-  return query(element, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-}
-
-/** Records the toasts the component shows. */
-function listenForToasts(element: HTMLElement): ShowToastEventInit[] {
-  const toasts: ShowToastEventInit[] = [];
-  element.addEventListener('lightning__showtoast', (event) => {
-    toasts.push((event as CustomEvent<ShowToastEventInit>).detail);
-  });
-  return toasts;
-}
-
 describe('c-erp-order-timeline', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    resetDom();
   });
 
   it('reads the contract answer type', () => {

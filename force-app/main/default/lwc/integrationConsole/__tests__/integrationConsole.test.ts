@@ -6,7 +6,6 @@ import replayMessages from '@salesforce/apex/IntegrationConsoleController.replay
 import getReconciliationRuns from '@salesforce/apex/IntegrationConsoleController.getReconciliationRuns';
 import getDrift from '@salesforce/apex/IntegrationConsoleController.getDrift';
 import { refreshApex } from '@salesforce/apex';
-import type { ShowToastEventInit } from 'lightning/platformShowToastEvent';
 import mockSummary from './data/getSummary.json';
 import mockSummaryAboveThreshold from './data/getSummaryAboveThreshold.json';
 import mockDeadLetters from './data/getDeadLetters.json';
@@ -14,6 +13,14 @@ import mockReplayResults from './data/replayMessages.json';
 import mockReplayWithRefusals from './data/replayMessagesWithRefusals.json';
 import mockRuns from './data/getReconciliationRuns.json';
 import mockDrift from './data/getDrift.json';
+import {
+  flushPromises,
+  query,
+  queryAll,
+  text,
+  listenForToasts,
+  resetDom
+} from '../../../../../test/jest-mocks/support/dom';
 
 jest.mock(
   '@salesforce/apex/IntegrationConsoleController.getSummary',
@@ -107,39 +114,10 @@ const getDriftAdapter = getDrift as unknown as ApexTestWireAdapter;
 const replayMessagesMock = jest.mocked(replayMessages as unknown as jest.Mock);
 const refreshApexMock = jest.mocked(refreshApex);
 
-/** A base-component stub, whose public properties the tests read. */
-type Stub = HTMLElement & Record<string, unknown>;
-
-/** Waits until pending promises and re-renders have settled. */
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function createConsole(): HTMLElement {
   const element = createElement('c-integration-console', { is: IntegrationConsole });
   document.body.appendChild(element);
   return element;
-}
-
-function query<T extends Element = Stub>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function queryAll<T extends Element = Stub>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot?.querySelectorAll<T>(selector) ?? []);
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-  return query(element, selector)?.textContent?.trim();
-}
-
-/** Records the toasts the component shows. */
-function listenForToasts(element: HTMLElement): ShowToastEventInit[] {
-  const toasts: ShowToastEventInit[] = [];
-  element.addEventListener('lightning__showtoast', (event) => {
-    toasts.push((event as CustomEvent<ShowToastEventInit>).detail);
-  });
-  return toasts;
 }
 
 /** Selects dead letters in the table, as a user ticking their checkboxes. */
@@ -160,10 +138,7 @@ async function createLoadedConsole(summary: unknown = mockSummary): Promise<HTML
 
 describe('c-integration-console', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    resetDom();
   });
 
   describe('summary', () => {

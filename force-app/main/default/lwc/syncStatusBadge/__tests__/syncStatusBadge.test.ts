@@ -6,6 +6,12 @@ import mockSynced from './data/getSyncStatusSynced.json';
 import mockPending from './data/getSyncStatusPending.json';
 import mockFailed from './data/getSyncStatusFailed.json';
 import mockNeverSynced from './data/getSyncStatusNeverSynced.json';
+import {
+  flushPromises,
+  query,
+  queryAll,
+  resetDom
+} from '../../../../../test/jest-mocks/support/dom';
 
 jest.mock(
   '@salesforce/apex/SyncStatusController.getSyncStatus',
@@ -42,27 +48,11 @@ const refreshApexMock = jest.mocked(refreshApex);
 const RECORD_ID = '001000000000001AAA';
 const HOUR_MS = 60 * 60 * 1000;
 
-/** A base-component stub, whose public properties the tests read. */
-type Stub = HTMLElement & Record<string, unknown>;
-
-/** Waits until pending promises and re-renders have settled. */
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function createBadge(): HTMLElement {
   const element = createElement('c-sync-status-badge', { is: SyncStatusBadge });
   element.recordId = RECORD_ID;
   document.body.appendChild(element);
   return element;
-}
-
-function query<T extends Element = Stub>(element: HTMLElement, selector: string): T | null {
-  return element.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function queryAll<T extends Element = Stub>(element: HTMLElement, selector: string): T[] {
-  return Array.from(element.shadowRoot?.querySelectorAll<T>(selector) ?? []);
 }
 
 /** Pretends the current time is `hours` after the fixture's last sync. */
@@ -72,10 +62,7 @@ function setNowHoursAfterLastSync(hours: number): void {
 
 describe('c-sync-status-badge', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
-    jest.clearAllMocks();
+    resetDom();
     jest.mocked(Date.now).mockRestore?.();
   });
 
